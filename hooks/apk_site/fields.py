@@ -1,0 +1,109 @@
+"""Parsers for single front-matter values: each returns the clean value or raises `Invalid`.
+
+Messages are written for editors: what was expected, what was found, and how to fix it.
+YAML has already guessed types: `2025-04-24` is a date, `2025-04-24 10:00:00` a datetime,
+and `2025-04-24 10:00` a string, so every parser accepts all the forms an editor may type.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+ALMATY = ZoneInfo("Asia/Almaty")
+DATE_FORMS = "2025-04-24 (all day), 2025-04-24 10:00 (with time) or 2025-05 (day not known yet)"
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class Invalid(ValueError):
+    """A value that does not fit its field; the message says what to write instead."""
+
+
+def found(value: Any) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def suggest(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def moment(value: Any) -> tuple[dt.date | dt.datetime, bool]:
+    """A date, a local date and time, or a month: returns (value, month_only)."""
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(ALMATY).replace(tzinfo=None)
+        return value, False
+    if isinstance(value, dt.date):
+        return value, False
+    text = str(value).strip() if isinstance(value, (str, int)) else ""
+    try:
+        if match := _DATETIME.match(text):
+            year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+            return dt.datetime(year, month, day, hour, minute, second), False
+        if match := _MONTH.match(text):
+            return dt.date(int(match[1]), int(match[2]), 1), True
+    except ValueError as error:
+        raise Invalid(f"{error}: expected {DATE_FORMS}, got {found(value)}") from None
+    raise Invalid(f"expected {DATE_FORMS}, got {found(value)}")
+
+
+def plain_text(value: Any, *, limit: int = 300) -> str:
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise Invalid(f"expected text, got {found(value)}: write it on one line after the colon")
+    text = " ".join(str(value).split())
+    if not text:
+        raise Invalid("is empty: write the text, or remove the line")
+    if len(text) > limit:
+        raise Invalid(f"is {len(text)} characters long; keep it under {limit}")
+    return text
+
+
+def choice(value: Any, choices: dict[str, Any], what: str) -> str:
+    names = sorted(choices)
+    if isinstance(value, str) and value in choices:
+        return value
+    hint = suggest(value, names) if isinstance(value, str) else ""
+    listing = ", ".join(names) if len(names) <= 4 else f"one of the {len(names)} {what} ids listed in the editors' guide"
+    raise Invalid(f"unknown {what} {found(value)}{hint} (expected {listing})")
+
+
+def web_address(value: Any) -> str:
+    text = plain_text(value, limit=2000)
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        raise Invalid(f"expected a web address starting with https://, got {found(value)}")
+    return text
+
+
+def identity(value: Any) -> str:
+    if isinstance(value, str) and ID_PATTERN.match(value):
+        return value
+    raise Invalid(
+        f"expected lower-case Latin letters, digits and hyphens, like 2025-04-24-xxxiv-session, got {found(value)}"
+    )
+
+
+def coordinates(value: Any) -> tuple[float, float]:
+    example = "write [51.1283, 71.4305] (latitude, longitude)"
+    if not isinstance(value, list) or len(value) != 2:
+        raise Invalid(f"expected two numbers, got {found(value)}: {example}")
+    if not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in value):
+        raise Invalid(f"expected two numbers, got {found(value)}: {example}")
+    lat, lon = float(value[0]), float(value[1])
+    if not (40 <= lat <= 56 and 46 <= lon <= 88):
+        raise Invalid(f"{lat}, {lon} is outside Kazakhstan: {example}")
+    return lat, lon
+
+
+def flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise Invalid(f"expected true or false, got {found(value)}")

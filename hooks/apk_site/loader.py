@@ -1,0 +1,257 @@
+"""Turn the files under `events/` into frozen `Event`s and a list of problems.
+
+One event is a main file `<name>.md` (shared facts and the text in its own language, Kazakh unless
+`lang` says otherwise) plus optional translations `<name>.ru.md`, `<name>.en.md`. Every problem in
+every file is collected; nothing valid is dropped because another file is broken.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, fields
+from .fields import Invalid
+from .model import STATUSES, Event, Organizer, Translation, When
+from .problems import Problem
+from .records import Record, read_record
+from .reference import Reference, reference
+
+TEXT_LIMITS = {"title": 200, "summary": 600, "venue": 200, "address": 300}
+SHARED_FIELDS = ("id", "start", "end", "region", "category", "organizer", "status", "geo", "links", "source", "sample", "lang")
+MAIN_FIELDS = SHARED_FIELDS + tuple(TEXT_LIMITS)
+LINK_KINDS = ("livestream", "registration")
+LANGUAGE_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]+)?)$")
+MISTAKEN_LANGUAGES = {"kz": "kk", "qq": "kk", "kaz": "kk", "rus": "ru", "eng": "en"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One file on disk: which event it belongs to and which language it carries (None: main file)."""
+
+    path: str
+    name: str
+    lang: str | None
+
+
+def display_path(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def classify(path: Path, base: Path) -> Source | Problem:
+    shown = display_path(path, base)
+    stem = path.name[: -len(".md")]
+    match = LANGUAGE_SUFFIX.match(stem)
+    if not match:
+        return Source(shown, stem, None)
+    name, lang = match["name"], match["lang"]
+    if lang in LANGUAGES:
+        return Source(shown, name, lang)
+    better = MISTAKEN_LANGUAGES.get(lang.lower())
+    fix = f"rename it to {name}.{better}.md" if better else f"use one of {', '.join(LANGUAGES)}"
+    return Problem(shown, 1, "file name", f"unknown language code '{lang}': {fix}")
+
+
+def event_files(folder: Path) -> list[Path]:
+    """Every event file, in a stable order; README and _drafts are for editors, not readers."""
+    return sorted(p for p in folder.rglob("*.md") if p.name != "README.md" and not p.name.startswith("_"))
+
+
+class _Checker:
+    """Collects the problems of one file while its fields are parsed."""
+
+    def __init__(self, record: Record, problems: list[Problem]) -> None:
+        self.record = record
+        self.problems = problems
+
+    def report(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.record.path, self.record.line(key), key, message))
+
+    def get(self, key: str, parse: Callable[[Any], Any], *, required: bool = False, default: Any = None) -> Any:
+        if key not in self.record.meta or self.record.meta[key] is None:
+            if required:
+                self.report(key, f"is missing: add a line '{key}: ...' (see the editors' guide)")
+            return default
+        try:
+            return parse(self.record.meta[key])
+        except Invalid as error:
+            self.report(key, str(error))
+            return default
+
+    def unknown_keys(self, allowed: Iterable[str], elsewhere: str = "") -> None:
+        allowed = list(allowed)
+        for key in self.record.meta:
+            if key in allowed:
+                continue
+            if elsewhere and key in SHARED_FIELDS:
+                self.report(str(key), f"is shared by all languages: set it once in {elsewhere}")
+            else:
+                hint = fields.suggest(str(key), allowed)
+                self.report(str(key), f"unknown field{hint or ' (remove it, or see the editors guide for the fields)'}")
+
+
+def _translation(check: _Checker, lang: str) -> Translation | None:
+    texts = {key: check.get(key, lambda v, k=key: fields.plain_text(v, limit=TEXT_LIMITS[k])) for key in TEXT_LIMITS}
+    if texts["title"] is None:
+        if "title" not in check.record.meta:
+            check.report("title", "is missing: add a line 'title: ...' in this language")
+        return None
+    values = {k: v or "" for k, v in texts.items()}
+    return Translation(lang, check.record.path, body=check.record.body.strip(), **values)
+
+
+def _links(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise Invalid(f"expected lines 'registration: https://...' and 'livestream: https://...' under links, got {fields.found(value)}")
+    links = []
+    for kind, url in sorted(value.items(), key=lambda item: str(item[0])):
+        if kind not in LINK_KINDS:
+            raise Invalid(f"unknown link '{kind}'{fields.suggest(str(kind), list(LINK_KINDS))} (expected {' or '.join(LINK_KINDS)})")
+        try:
+            links.append((kind, fields.web_address(url)))
+        except Invalid as error:
+            raise Invalid(f"{kind}: {error}") from None
+    return tuple(links)
+
+
+def _organizer(value: Any, ref: Reference) -> Organizer:
+    if isinstance(value, str) and value in ref.organizers:
+        return Organizer(value, dict(ref.organizers[value].names))
+    if isinstance(value, str) and fields.ID_PATTERN.match(value) and "-" in value:
+        hint = fields.suggest(value, sorted(ref.organizers))
+        raise Invalid(f"unknown structure id {fields.found(value)}{hint}; write a known id or the organizer's name in words")
+    if isinstance(value, dict):
+        unknown = sorted(str(k) for k in value if k not in LANGUAGES)
+        if unknown or not value:
+            raise Invalid(f"expected names under kk, ru and en, got {fields.found(unknown or value)}")
+        return Organizer(None, {lang: fields.plain_text(text) for lang, text in value.items()})
+    text = fields.plain_text(value)
+    return Organizer(None, {lang: text for lang in LANGUAGES})
+
+
+def _language(value: Any) -> str:
+    if value in LANGUAGES:
+        return str(value)
+    better = MISTAKEN_LANGUAGES.get(str(value).lower())
+    raise Invalid(f"expected one of {', '.join(LANGUAGES)}, got {fields.found(value)}" + (f": write {better}" if better else ""))
+
+
+def _when(check: _Checker) -> When | None:
+    start = check.get("start", fields.moment, required=True)
+    end = check.get("end", fields.moment)
+    if start is None:
+        return None
+    (start_value, month_only) = start
+    if end is None:
+        return When(start_value, None, month_only)
+    end_value, end_month_only = end
+    if month_only or end_month_only:
+        check.report("end", "a month-only date (2025-05) cannot have an end: remove 'end' or give exact days")
+    elif type(start_value) is not type(end_value):
+        check.report("end", f"start {start_value} and end {end_value} must both be dates, or both dates with a time")
+    elif end_value < start_value:
+        check.report("end", f"ends ({end_value}) before it starts ({start_value}): swap them or fix the date")
+    else:
+        return When(start_value, end_value, False)
+    return None
+
+
+def _event(main: Record, name: str, extra: list[Record], problems: list[Problem], ref: Reference) -> Event | None:
+    check = _Checker(main, problems)
+    check.unknown_keys(MAIN_FIELDS)
+    before = len(problems)
+    event_id = check.get("id", fields.identity, default=None)
+    if event_id is None and "id" not in main.meta:
+        try:
+            event_id = fields.identity(name)
+        except Invalid as error:
+            check.report("file name", str(error).replace("got", "the file name gives"))
+    lang = check.get("lang", _language, default=DEFAULT_LANGUAGE)
+    facts = {
+        "when": _when(check),
+        "region": check.get("region", lambda v: fields.choice(v, ref.regions, "region"), required=True),
+        "category": check.get("category", lambda v: fields.choice(v, ref.categories, "category"), required=True),
+        "organizer": check.get("organizer", lambda v: _organizer(v, ref), required=True),
+        "status": check.get("status", lambda v: fields.choice(v, dict.fromkeys(STATUSES), "status"), default="scheduled"),
+        "geo": check.get("geo", fields.coordinates),
+        "links": check.get("links", _links, default=()),
+        "source": check.get("source", fields.web_address, default=""),
+        "sample": check.get("sample", fields.flag, default=False),
+    }
+    if "venue" not in main.meta:
+        check.report("venue", "is missing: add a line 'venue: ...' with the name of the place")
+    translations = [_translation(check, lang)]
+    for record in extra:
+        translations.append(_extra_translation(record, main, lang, problems))
+    if len(problems) > before or event_id is None or None in translations:
+        return None
+    return Event(id=event_id, path=main.path, translations=tuple(sorted(translations, key=lambda t: LANGUAGES.index(t.lang))), **facts)  # type: ignore[arg-type]
+
+
+def _extra_translation(record: Record, main: Record, main_lang: str, problems: list[Problem]) -> Translation | None:
+    lang = _lang_of(record.path)
+    check = _Checker(record, problems)
+    if lang == main_lang:
+        check.report("file name", f"{main.path} is already the {lang} text (lang: {main_lang}); merge the two files")
+        return None
+    check.unknown_keys(TEXT_LIMITS, elsewhere=main.path)
+    return _translation(check, lang)
+
+
+def _lang_of(path: str) -> str:
+    match = LANGUAGE_SUFFIX.match(Path(path).name[: -len(".md")])
+    assert match is not None
+    return match["lang"]
+
+
+def _read_all(folder: Path, base: Path, problems: list[Problem]) -> dict[tuple[str, str], dict[str | None, Record]]:
+    groups: dict[tuple[str, str], dict[str | None, Record]] = defaultdict(dict)
+    for path in event_files(folder):
+        source = classify(path, base)
+        if isinstance(source, Problem):
+            problems.append(source)
+            continue
+        record = read_record(source.path, path.read_text(encoding="utf-8"))
+        if isinstance(record, Problem):
+            problems.append(record)
+            continue
+        groups[(os.path.dirname(source.path), source.name)][source.lang] = record
+    return groups
+
+
+def load_events(folder: Path, base: Path | None = None) -> tuple[tuple[Event, ...], tuple[Problem, ...]]:
+    """All valid events, sorted by start, and every problem found, sorted by file and line."""
+    base = base or folder.parent
+    problems: list[Problem] = []
+    ref = reference()
+    events: list[Event] = []
+    for (directory, name), records in sorted(_read_all(folder, base, problems).items()):
+        main = records.pop(None, None)
+        if main is None:
+            for record in records.values():
+                expected = Path(directory, name + ".md").as_posix()
+                problems.append(Problem(record.path, 1, "file name", f"a translation needs its main file {expected} (with start, region, ...): create it or fix this file's name"))
+            continue
+        event = _event(main, name, [records[lang] for lang in sorted(records, key=str)], problems, ref)
+        if event is not None:
+            events.append(event)
+    events = _without_duplicates(events, problems)
+    return tuple(sorted(events, key=lambda e: e.sort_key)), tuple(sorted(set(problems)))
+
+
+def _without_duplicates(events: list[Event], problems: list[Problem]) -> list[Event]:
+    seen: dict[str, Event] = {}
+    for event in sorted(events, key=lambda e: e.path):
+        if event.id in seen:
+            problems.append(Problem(event.path, 1, "id", f"'{event.id}' is already used by {seen[event.id].path}: give this event its own id"))
+        else:
+            seen[event.id] = event
+    return list(seen.values())

@@ -1,0 +1,118 @@
+"""The only module that knows MkDocs and mkdocs-static-i18n: it feeds them generated pages.
+
+mkdocs-static-i18n builds the whole site once per language and runs every hook each time, so
+events are loaded once per set of files on disk and problems are reported once. Event pages are
+added as ordinary suffix files (`events/<id>.ru.md`) *before* the i18n plugin sorts files by
+language, so that the language switcher, sitemap and alternates treat them like hand-written pages;
+their Markdown is supplied when MkDocs reads the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import DEFAULT_LANGUAGE, LANGUAGES, render, views
+from .loader import classify, load_events
+from .model import Event
+from .problems import Problem, summary
+
+# `mkdocs build --strict` only counts warnings logged under "mkdocs.".
+log = logging.getLogger("mkdocs.plugins.apk_site")
+CALENDAR_MARKER = "<!-- apk:calendar -->"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    events: tuple[Event, ...]
+    by_id: dict[str, Event]
+
+
+_cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
+
+
+def events_dir(config: MkDocsConfig) -> Path:
+    folder = os.environ.get("EVENTS_DIR")
+    return Path(folder) if folder else Path(config.config_file_path).parent / "events"
+
+
+def _fingerprint(folder: Path, docs_dir: Path) -> tuple[Any, ...]:
+    stats = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.md"))]
+    return (str(folder), str(docs_dir), tuple(stats))
+
+
+def _docs_problems(docs_dir: Path) -> list[Problem]:
+    """mkdocs-static-i18n silently drops pages like `about.kz.md`; say so instead."""
+    found = (classify(path, docs_dir.parent) for path in sorted(docs_dir.rglob("*.md")))
+    return [item for item in found if isinstance(item, Problem)]
+
+
+def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
+    folder, docs_dir = events_dir(config), Path(config.docs_dir)
+    key = _fingerprint(folder, docs_dir)
+    if key not in _cache:
+        base = Path(config.config_file_path).parent
+        events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
+        problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir))))
+        _cache.clear()
+        _cache[key] = problems if problems else Catalog(events, {e.id: e for e in events})
+    return _cache[key]
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    """The events of this build, or a failed build listing every problem once."""
+    loaded = _load(config)
+    if isinstance(loaded, Catalog):
+        return loaded
+    for problem in loaded:
+        log.error(str(problem))
+    raise PluginError(summary(loaded))
+
+
+def current_language(config: MkDocsConfig) -> str:
+    # config.theme.language can be stale: the i18n plugin is the source of truth.
+    i18n = config.plugins.get("i18n")
+    return str(getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE)
+
+
+def _page_uri(event_id: str, lang: str) -> str:
+    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
+    return f"events/{event_id}{suffix}.md"
+
+
+def add_event_files(files: Files, config: MkDocsConfig) -> Files:
+    for event in catalog(config).events:
+        for lang in LANGUAGES:
+            files.append(File(_page_uri(event.id, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def event_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The generated Markdown of an event page, in the language being built; None for other pages."""
+    uri = page.file.src_uri
+    if not uri.startswith("events/"):
+        return None
+    event_id = uri[len("events/") :].split(".", 1)[0]
+    event = catalog(config).by_id.get(event_id)
+    if event is None:
+        return None
+    return render.event_markdown(views.event_page(event, current_language(config)))
+
+
+def fill_markers(markdown: str, config: MkDocsConfig) -> str:
+    if CALENDAR_MARKER not in markdown:
+        return markdown
+    view = views.calendar(catalog(config).events, current_language(config))
+    return markdown.replace(CALENDAR_MARKER, render.calendar_html(view))
+
+
+def watch_events(server: Any, config: MkDocsConfig) -> None:
+    server.watch(str(events_dir(config)))

@@ -1,0 +1,68 @@
+"""Read one Markdown file with YAML front matter, keeping the line of every key.
+
+python-frontmatter gives no line numbers, so the same YAML is composed a second time to map
+each key (and nested key, as `links.registration`) to the line an editor sees in their editor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+import re
+from typing import Any
+
+import frontmatter
+import yaml
+
+from .problems import Problem
+
+# The front matter starts after the opening `---`, so YAML line 0 is file line 2.
+FRONT_MATTER_OFFSET = 2
+
+
+@dataclass(frozen=True)
+class Record:
+    path: str
+    meta: dict[str, Any]
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line(self, key: str) -> int:
+        while key and key not in self.lines:
+            key = key.rpartition(".")[0]
+        return self.lines.get(key, 1)
+
+
+def _key_lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = key_node.start_mark.line + FRONT_MATTER_OFFSET
+            lines.update(_key_lines(value_node, key + "."))
+    return lines
+
+
+FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
+
+
+def read_record(path: str, text: str) -> Record | Problem:
+    """Parse `text` (the content of `path`) or describe why it cannot be parsed."""
+    if not text.lstrip("\ufeff").startswith("---"):
+        return Problem(path, 1, "front matter", "the file must start with a line '---', then the fields, then '---'")
+    text = text.lstrip("\ufeff")
+    fence = FENCE.match(text)
+    if fence is None:
+        return Problem(path, 1, "front matter", "the closing '---' line is missing: add it after the last field")
+    try:
+        post = frontmatter.loads(text)
+        node = yaml.compose(fence.group(1), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError) as error:
+        # The context mark points at the opening bracket or quote an editor forgot to close.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = mark.line + FRONT_MATTER_OFFSET if mark is not None else 1
+        reason = getattr(error, "problem", None) or "not valid YAML"
+        return Problem(path, line, "front matter", f"{reason}: check quotes, colons and indentation on this line")
+    if not isinstance(post.metadata, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
+        return Problem(path, 2, "front matter", "expected 'field: value' lines between the two '---' lines")
+    lines = _key_lines(node) if node is not None else {}
+    return Record(path, dict(post.metadata), post.content, lines)

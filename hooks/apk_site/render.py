@@ -1,0 +1,44 @@
+"""Turn view models into the Markdown and HTML that MkDocs renders, with one Jinja environment.
+
+Autoescaping is on and undefined names fail loudly: everything that comes from front matter is
+text, never markup. Only the event body is Markdown, and it is the editor's own.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .views import CalendarView, EventPage
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _front_matter(values: dict[str, str]) -> str:
+    # safe_dump quotes whatever YAML would misread, so any title survives as text.
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def calendar_html(view: CalendarView) -> str:
+    return environment().get_template("calendar_list.html").render(view=view)
+
+
+def event_markdown(view: EventPage) -> str:
+    meta = {"title": view.title.value}
+    if view.summary:
+        meta["description"] = view.summary.value
+    body = environment().get_template("event_page.md").render(view=view)
+    return _front_matter(meta) + body

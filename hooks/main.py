@@ -1,0 +1,32 @@
+"""MkDocs hook entry points: each hands over to the adapter in `apk_site.mkdocs_adapter`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apk_site import mkdocs_adapter as site
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.catalog(config)  # fail early, once, with every problem in the event files
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return site.add_event_files(files, config)
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    return site.event_source(page, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return site.fill_markers(markdown, config)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    site.watch_events(server, config)
+    return server
