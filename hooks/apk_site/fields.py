@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo
 ALMATY = ZoneInfo("Asia/Almaty")
 DATE_FORMS = "2025-04-24 (all day), 2025-04-24 10:00 (with time) or 2025-05 (day not known yet)"
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
-_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$"
+)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -46,13 +48,25 @@ def moment(value: Any) -> tuple[dt.date | dt.datetime, bool]:
     text = str(value).strip() if isinstance(value, (str, int)) else ""
     try:
         if match := _DATETIME.match(text):
-            year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
-            return dt.datetime(year, month, day, hour, minute, second), False
+            return _date_or_time(match), False
         if match := _MONTH.match(text):
             return dt.date(int(match[1]), int(match[2]), 1), True
     except ValueError as error:
         raise Invalid(f"{error}: expected {DATE_FORMS}, got {found(value)}") from None
     raise Invalid(f"expected {DATE_FORMS}, got {found(value)}")
+
+
+def _date_or_time(match: re.Match[str]) -> dt.date | dt.datetime:
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if match[4] is None:
+        if match[7]:
+            raise ValueError("a date without a time cannot have a time zone")
+        return dt.date(year, month, day)
+    moment = dt.datetime(year, month, day, int(match[4]), int(match[5]), int(match[6] or 0))
+    if match[7]:
+        zone = dt.datetime.fromisoformat(f"2000-01-01T00:00{'+00:00' if match[7] == 'Z' else match[7]}").tzinfo
+        moment = moment.replace(tzinfo=zone).astimezone(ALMATY).replace(tzinfo=None)
+    return moment
 
 
 def plain_text(value: Any, *, limit: int = 300) -> str:

@@ -76,13 +76,27 @@ def time_range(when: When, lang: str) -> str:
 
 def date_range(when: When, lang: str) -> str:
     """The dates an event covers, read naturally: one day, a range of days, or a month to be announced."""
-    locale = CLDR_LOCALES[lang]
     if when.month_only:
         return f"{month_heading(when.start_date.year, when.start_date.month, lang)}, {t('date_tba', lang)}"
     first, last = when.start_date, when.end_date
     if first == last:
         return long_date(first, lang)
-    return format_interval(first, last, "yMMMMd", locale=locale)
+    return day_range(first, last, lang)
+
+
+def day_range(first: dt.date, last: dt.date, lang: str) -> str:
+    """'2–4 июня 2025 г.', '2025 ж. 24 сәуір – 2 мамыр': full month names, which CLDR's own
+    interval formats abbreviate, built from the locale's long date pattern."""
+    locale = Locale.parse(CLDR_LOCALES[lang])
+    pattern = locale.date_formats["long"].pattern
+    if first.year != last.year:
+        return f"{long_date(first, lang)} – {long_date(last, lang)}"
+    if first.month == last.month:
+        return format_date(last, pattern.replace("d", f"'{first.day}–'d", 1), locale=locale)
+    day_month = "MMMMd"
+    if pattern.index("y") < pattern.index("d"):
+        return f"{long_date(first, lang)} – {format_skeleton(day_month, last, locale=locale)}"
+    return f"{format_skeleton(day_month, first, locale=locale)} – {long_date(last, lang)}"
 
 
 def when_text(when: When, lang: str) -> str:

@@ -27,6 +27,15 @@ SHARED_FIELDS = ("id", "start", "end", "region", "category", "organizer", "statu
 MAIN_FIELDS = SHARED_FIELDS + tuple(TEXT_LIMITS)
 LINK_KINDS = ("livestream", "registration")
 LANGUAGE_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]+)?)$")
+# Names editors still write for regions whose slug is different (old names, the city vs the region).
+REGION_HINTS = {
+    "nur-sultan": "astana",
+    "nursultan": "astana",
+    "almaty": "almaty-city (the city) or almaty-region (the region)",
+    "alma-ata": "almaty-city",
+    "kazakhstan": "nationwide",
+    "republic": "nationwide",
+}
 MISTAKEN_LANGUAGES = {"kz": "kk", "qq": "kk", "kaz": "kk", "rus": "ru", "eng": "en"}
 
 
@@ -137,6 +146,13 @@ def _organizer(value: Any, ref: Reference) -> Organizer:
     return Organizer(None, {lang: text for lang in LANGUAGES})
 
 
+def _region(value: Any, ref: Reference) -> str:
+    hint = REGION_HINTS.get(str(value).lower())
+    if hint and value not in ref.regions:
+        raise Invalid(f"unknown region {fields.found(value)}: write {hint}")
+    return fields.choice(value, ref.regions, "region")
+
+
 def _language(value: Any) -> str:
     if value in LANGUAGES:
         return str(value)
@@ -177,7 +193,7 @@ def _event(main: Record, name: str, extra: list[Record], problems: list[Problem]
     lang = check.get("lang", _language, default=DEFAULT_LANGUAGE)
     facts = {
         "when": _when(check),
-        "region": check.get("region", lambda v: fields.choice(v, ref.regions, "region"), required=True),
+        "region": check.get("region", lambda v: _region(v, ref), required=True),
         "category": check.get("category", lambda v: fields.choice(v, ref.categories, "category"), required=True),
         "organizer": check.get("organizer", lambda v: _organizer(v, ref), required=True),
         "status": check.get("status", lambda v: fields.choice(v, dict.fromkeys(STATUSES), "status"), default="scheduled"),

@@ -15,6 +15,16 @@ import yaml
 
 from .problems import Problem
 
+class TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that '2025-02-30' reaches the field's own check
+    (with its line and a fix) instead of failing inside YAML."""
+
+
+TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 # The front matter starts after the opening `---`, so YAML line 0 is file line 2.
 FRONT_MATTER_OFFSET = 2
 
@@ -54,15 +64,24 @@ def read_record(path: str, text: str) -> Record | Problem:
     if fence is None:
         return Problem(path, 1, "front matter", "the closing '---' line is missing: add it after the last field")
     try:
-        post = frontmatter.loads(text)
-        node = yaml.compose(fence.group(1), Loader=yaml.SafeLoader)
+        node, meta = _parse(fence.group(1))
+        _, body = frontmatter.YAMLHandler().split(text)
     except (yaml.YAMLError, ValueError) as error:
         # The context mark points at the opening bracket or quote an editor forgot to close.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + FRONT_MATTER_OFFSET if mark is not None else 1
         reason = getattr(error, "problem", None) or "not valid YAML"
         return Problem(path, line, "front matter", f"{reason}: check quotes, colons and indentation on this line")
-    if not isinstance(post.metadata, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
+    if not isinstance(meta, dict):
         return Problem(path, 2, "front matter", "expected 'field: value' lines between the two '---' lines")
-    lines = _key_lines(node) if node is not None else {}
-    return Record(path, dict(post.metadata), post.content, lines)
+    return Record(path, meta, body.strip(), _key_lines(node) if node is not None else {})
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and its value, from one parse."""
+    loader = TextDatesLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else {})
+    finally:
+        loader.dispose()

@@ -1,0 +1,54 @@
+"""Shared helpers: build the real site (real mkdocs.yml and hooks) into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@dataclass(frozen=True)
+class Build:
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, url: str) -> str:
+        """The HTML of a site URL such as 'ru/events/x/'."""
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def build_site(dest: Path, events_dir: Path | None = None, **env: str) -> Build:
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    if events_dir is not None:
+        environ["EVENTS_DIR"] = str(events_dir)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(dest, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    built = build_site(tmp_path_factory.mktemp("fixture-site"), FIXTURES / "events_small")
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    built = build_site(tmp_path_factory.mktemp("real-site"))
+    assert built.returncode == 0, built.output
+    return built

@@ -1,0 +1,242 @@
+"""End-to-end: the real mkdocs.yml and hooks build the fixture calendar in three languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import FIXTURES, build_site
+
+LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+EVENT_IDS = ["fx-allday", "fx-cancelled", "fx-month-only", "fx-postponed-multiday", "fx-timed"]
+
+
+def soup(html: str) -> BeautifulSoup:
+    # CLDR puts no-break spaces inside dates ("2025 ж.", "г."): compare them as plain spaces.
+    return BeautifulSoup(html.replace("\u202f", " ").replace("\xa0", " "), "html.parser")
+
+
+def article(build, url: str) -> BeautifulSoup:
+    node = soup(build.page(url)).select_one("article")
+    assert node is not None
+    return node
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_every_page_exists_in_every_language(fixture_site, lang):
+    prefix = LANG_PREFIX[lang]
+    pages = sorted(
+        str(p.parent.relative_to(fixture_site.site / prefix)) for p in (fixture_site.site / prefix).glob("**/index.html")
+    )
+    pages = [p for p in pages if not re.match(r"^(ru|en)(/|$)", p)]
+    assert pages == [".", "about", "calendar", "editors", *[f"events/{e}" for e in EVENT_IDS]]
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_html_lang_matches_the_language(fixture_site, lang):
+    for url in ["", "calendar/", "about/", "events/fx-timed/"]:
+        html = soup(fixture_site.page(LANG_PREFIX[lang] + url)).html
+        assert html is not None and html["lang"] == lang, url
+
+
+@pytest.mark.parametrize(
+    ("lang", "date", "time"),
+    [
+        ("kk", "2025 ж. 14 мамыр", "10:00–13:30 (UTC+5)"),
+        ("ru", "14 мая 2025 г.", "10:00–13:30 (UTC+5)"),
+        ("en", "14 May 2025", "10:00–13:30 (UTC+5)"),
+    ],
+)
+def test_calendar_lists_localised_dates_and_times(fixture_site, lang, date, time):
+    page = article(fixture_site, LANG_PREFIX[lang] + "calendar/")
+    row = page.select_one('li[data-date="2025-05-14"]')
+    assert row is not None
+    assert row.select_one(".apk-event__date").get_text() == date
+    assert row.select_one(".apk-event__time").get_text() == time
+    link = row.select_one("a.apk-event__title")
+    assert link["href"] == "../events/fx-timed/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("kk", ["2025 ж. наурыз (1 іс-шара)", "2025 ж. мамыр (2 іс-шара)", "2025 ж. маусым (1 іс-шара)", "2025 ж. қыркүйек (1 іс-шара)"]),
+        ("ru", ["Март 2025 г. (1 мероприятие)", "Май 2025 г. (2 мероприятия)", "Июнь 2025 г. (1 мероприятие)", "Сентябрь 2025 г. (1 мероприятие)"]),
+        ("en", ["March 2025 (1 event)", "May 2025 (2 events)", "June 2025 (1 event)", "September 2025 (1 event)"]),
+    ],
+)
+def test_calendar_groups_every_event_by_month(fixture_site, lang, headings):
+    page = article(fixture_site, LANG_PREFIX[lang] + "calendar/")
+    assert [h.get_text(" ", strip=True) for h in page.select("section.apk-month h2")] == headings
+    hrefs = sorted(a["href"] for a in page.select("a.apk-event__title"))
+    assert hrefs == [f"../events/{e}/" for e in EVENT_IDS]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("kk", "2025 ж. қыркүйек, күні кейін хабарланады"),
+        ("ru", "Сентябрь 2025 г., дата будет объявлена позже"),
+        ("en", "September 2025, date to be announced"),
+    ],
+)
+def test_month_only_event_says_date_to_be_announced(fixture_site, lang, expected):
+    row = article(fixture_site, LANG_PREFIX[lang] + "calendar/").select_one('li[data-date="2025-09-01"]')
+    assert row.select_one(".apk-event__date").get_text() == expected
+
+
+def facts(page: BeautifulSoup) -> dict[str, str]:
+    terms = page.select("dl.apk-event-facts dt")
+    return {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in terms}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            {
+                "Дата и время": "14 мая 2025 г., 10:00–13:30 (UTC+5)",
+                "Место проведения": "Дом дружбы",
+                "Адрес": "Алматы, проспект Абая, 1",
+                "Регион": "Алматы",
+                "Организатор": "Научно-экспертный совет АНК (НЭС)",
+                "Категория": "Конференции и круглые столы",
+                "Статус": "По плану",
+                "Регистрация": "https://example.org/register",
+            },
+        ),
+        (
+            "en",
+            {
+                "Date and time": "14 May 2025, 10:00–13:30 (UTC+5)",
+                "Venue": "House of Friendship",
+                # No English address: it falls back to the Russian one, marked as Russian.
+                "Address": "Алматы, проспект Абая, 1",
+                "Region": "Almaty",
+                "Organizer": "Scientific Expert Council of the APK",
+                "Category": "Conferences and round tables",
+                "Status": "As planned",
+                "Registration": "https://example.org/register",
+            },
+        ),
+    ],
+)
+def test_event_page_shows_every_fact_in_the_language(fixture_site, lang, expected):
+    page = article(fixture_site, LANG_PREFIX[lang] + "events/fx-timed/")
+    assert facts(page) == expected
+
+
+def test_event_page_title_and_body_are_in_the_language(fixture_site):
+    page = article(fixture_site, "ru/events/fx-timed/")
+    assert page.select_one("h1").get_text() == "Научно-практическая конференция"
+    assert page.select_one(".apk-event-body h2").get_text(strip=True).startswith("Программа")
+    assert "lang" not in page.select_one(".apk-event-body").attrs
+
+
+def test_cyrillic_headings_get_readable_anchors(fixture_site):
+    assert article(fixture_site, "ru/events/fx-timed/").select_one(".apk-event-body h2")["id"] == "программа"
+    assert article(fixture_site, "events/fx-timed/").select_one(".apk-event-body h2")["id"] == "бағдарлама"
+
+
+def test_fallback_address_carries_its_own_lang(fixture_site):
+    page = article(fixture_site, "en/events/fx-timed/")
+    address = [dd for dt in page.select("dl.apk-event-facts dt") if dt.get_text() == "Address" for dd in [dt.find_next_sibling("dd")]]
+    assert address[0]["lang"] == "ru"
+
+
+def test_missing_translation_falls_back_visibly_with_lang(fixture_site):
+    page = article(fixture_site, "en/events/fx-allday/")
+    notice = page.select_one(".apk-notice--fallback")
+    assert notice is not None
+    assert notice.get_text() == "This text has not been translated into English yet, so it is shown in Russian."
+    assert page.select_one("h1").get_text() == "День благодарности"
+    assert page.select_one("h1")["lang"] == "ru"
+    assert page.select_one(".apk-event-body")["lang"] == "ru"
+    assert page.select_one(".apk-event-body").get_text(strip=True) == "Праздничное мероприятие."
+
+
+def test_complete_translation_shows_no_fallback_notice(fixture_site):
+    assert article(fixture_site, "ru/events/fx-allday/").select_one(".apk-notice--fallback") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "targets"),
+    [
+        ("kk", {"kk": "./", "ru": "../../ru/events/fx-timed/", "en": "../../en/events/fx-timed/"}),
+        ("ru", {"kk": "../../../events/fx-timed/", "ru": "./", "en": "../../../en/events/fx-timed/"}),
+        ("en", {"kk": "../../../events/fx-timed/", "ru": "../../../ru/events/fx-timed/", "en": "./"}),
+    ],
+)
+def test_language_switcher_keeps_the_reader_on_the_event(fixture_site, lang, targets):
+    page = soup(fixture_site.page(LANG_PREFIX[lang] + "events/fx-timed/"))
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
+    assert links == targets
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [("kk", "Өтпейді"), ("ru", "Отменено"), ("en", "Cancelled")],
+)
+def test_cancelled_event_has_a_banner(fixture_site, lang, label):
+    banner = article(fixture_site, LANG_PREFIX[lang] + "events/fx-cancelled/").select_one(".apk-banner--cancelled")
+    assert banner is not None and banner.get_text(strip=True) == label
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("kk", "2025 ж. 2–4 маусым"),
+        ("ru", "2–4 июня 2025 г."),
+        ("en", "2–4 June 2025"),
+    ],
+)
+def test_multi_day_dates(fixture_site, lang, expected):
+    assert facts(article(fixture_site, LANG_PREFIX[lang] + "events/fx-postponed-multiday/"))[
+        {"kk": "Күні мен уақыты", "ru": "Дата и время", "en": "Date and time"}[lang]
+    ] == expected
+
+
+def test_free_text_organizer_in_each_language(fixture_site):
+    assert facts(article(fixture_site, "ru/events/fx-postponed-multiday/"))["Организатор"] == "Акимат Туркестанской области"
+    assert facts(article(fixture_site, "en/events/fx-postponed-multiday/"))["Organizer"] == "Turkistan Region akimat"
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_sample_events_are_labelled_as_sample_data(fixture_site, lang):
+    assert article(fixture_site, LANG_PREFIX[lang] + "events/fx-timed/").select_one(".apk-notice--sample") is not None
+    assert article(fixture_site, LANG_PREFIX[lang] + "calendar/").select_one(".apk-notice--sample") is not None
+
+
+def test_material_ui_strings_are_kazakh(fixture_site):
+    page = soup(fixture_site.page("calendar/"))
+    assert page.select_one("a.md-skip").get_text(strip=True) == "Мазмұнға өту"
+    assert page.select_one("input.md-search__input")["placeholder"] == "Іздеу"
+
+
+def test_real_events_are_not_labelled_sample(real_site):
+    page = article(real_site, "en/events/2025-04-24-xxxiv-session/")
+    assert page.select_one(".apk-notice--sample") is None
+    assert page.select_one("h1").get_text() == "XXXIV anniversary session of the Assembly of People of Kazakhstan"
+    assert "24 April 2025" in facts(page)["Date and time"]
+
+
+def test_broken_events_fail_the_build_once_with_every_message(tmp_path):
+    built = build_site(tmp_path / "site", FIXTURES / "events_broken")
+    assert built.returncode == 1
+    assert "Traceback" not in built.output
+    errors = [line.split("-  ", 1)[1] for line in built.output.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "tests/fixtures/events_broken/bad-date.md:2: start: expected 2025-04-24 (all day), 2025-04-24 10:00 "
+        "(with time) or 2025-05 (day not known yet), got '24.04.2025'",
+        "tests/fixtures/events_broken/bad-region.kz.md:1: file name: unknown language code 'kz': rename it to "
+        "bad-region.kk.md",
+        "tests/fixtures/events_broken/bad-region.md:3: end: ends (2025-04-24 09:00:00) before it starts "
+        "(2025-04-24 10:00:00): swap them or fix the date",
+        "tests/fixtures/events_broken/bad-region.md:4: region: unknown region 'nur-sultan': write astana",
+        "tests/fixtures/events_broken/bad-region.md:5: category: unknown category 'sessions'; did you mean "
+        "'session-forum'? (expected one of the 17 category ids listed in the editors' guide)",
+        "5 problems in event files: fix them and build again",
+    ]
