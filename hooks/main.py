@@ -27,6 +27,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return site.fill_markers(markdown, config)
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    site.escape_page_text(page)
+    return context
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     site.watch_events(server, config)
     return server

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -116,3 +117,14 @@ def fill_markers(markdown: str, config: MkDocsConfig) -> str:
 
 def watch_events(server: Any, config: MkDocsConfig) -> None:
     server.watch(str(events_dir(config)))
+
+
+def escape_page_text(page: Page) -> None:
+    """Material prints the page title and description unescaped (header, <title>, meta tags);
+    titles come from editors' front matter, so they are handed to the templates as escaped markup."""
+    if page.title is not None and not isinstance(page.title, Markup):
+        page.title = escape(page.title)
+    for key in ("title", "description"):
+        value = page.meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            page.meta[key] = escape(value)

@@ -1,0 +1,37 @@
+"""Front-matter values full of markup render as text: nothing executes, nothing breaks the page."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import FIXTURES, build_site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    built = build_site(tmp_path_factory.mktemp("hostile"), FIXTURES / "events_hostile")
+    assert built.returncode == 0, built.output
+    return built
+
+
+@pytest.mark.parametrize("url", ["events/hostile/", "ru/events/hostile/", "calendar/", "en/calendar/"])
+def test_no_injected_element_or_script(hostile_site, url):
+    html = hostile_site.page(url)
+    page = BeautifulSoup(html, "html.parser")
+    assert "alert(" not in " ".join(script.get_text() for script in page.find_all("script"))
+    assert page.find("img", src="x") is None
+    assert page.find("b", string="bold") is None
+    assert not any("javascript:" in (a.get("href") or "") for a in page.find_all("a"))
+
+
+def test_values_are_shown_as_the_editor_typed_them(hostile_site):
+    page = BeautifulSoup(hostile_site.page("events/hostile/"), "html.parser")
+    title = "</script><script>alert('title')</script> \"quotes\" & <b>bold</b>"
+    assert page.select_one("article h1").get_text() == title
+    assert page.title.get_text().startswith(title)
+    assert page.find("meta", attrs={"name": "description"})["content"] == "\"><script>alert('summary')</script>"
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in page.select("dl.apk-event-facts dt")}
+    assert facts["Өтетін орны"] == '<a href="javascript:alert(1)">venue</a>'
+    assert facts["Мекенжайы"] == "&lt;script&gt;alert('entity')&lt;/script&gt;"
+    assert facts["Ұйымдастырушы"] == "<img src=x onerror=alert(1)>"
