@@ -16,11 +16,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return site.add_event_files(files, config)
+    return site.add_generated_files(files, config)
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    return site.event_source(page, config)
+    return site.generated_source(page, config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -41,6 +41,13 @@ def plural(count: int, key: str, lang: str) -> str:
     return f"{format_number(count, lang)} {noun}"
 
 
+def plural_forms_json(key: str, lang: str) -> str:
+    """The noun forms for the browser, which picks one with Intl.PluralRules."""
+    import json
+
+    return json.dumps({"locale": CLDR_LOCALES[lang].replace("_", "-"), "forms": _messages()[key][lang]}, ensure_ascii=False, sort_keys=True)
+
+
 def format_number(value: int, lang: str) -> str:
     from babel.numbers import format_decimal
 
@@ -49,6 +56,27 @@ def format_number(value: int, lang: str) -> str:
 
 def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, "long", locale=CLDR_LOCALES[lang])
+
+
+def sort_key(text: str, lang: str) -> tuple[int, ...]:
+    """Alphabetical order of the language (Kazakh letters after their Russian neighbours, as in
+    the Kazakh alphabet), without needing ICU."""
+    order = ALPHABETS[lang]
+    return tuple(order.get(ch, 1000 + ord(ch)) for ch in text.lower())
+
+
+ALPHABETS = {
+    lang: {ch: i for i, ch in enumerate(letters)}
+    for lang, letters in {
+        "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя" + "abcdefghijklmnopqrstuvwxyz",
+        "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя" + "әғқңөұүһі" + "abcdefghijklmnopqrstuvwxyz",
+        "en": "abcdefghijklmnopqrstuvwxyz" + "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    }.items()
+}
+
+
+def format_day(day: dt.date, pattern: str, lang: str) -> str:
+    return format_date(day, pattern, locale=CLDR_LOCALES[lang])
 
 
 def weekday(day: dt.date, lang: str) -> str:

@@ -70,8 +70,12 @@ def classify(path: Path, base: Path) -> Source | Problem:
 
 
 def event_files(folder: Path) -> list[Path]:
-    """Every event file, in a stable order; README and _drafts are for editors, not readers."""
-    return sorted(p for p in folder.rglob("*.md") if p.name != "README.md" and not p.name.startswith("_"))
+    """Every event file, in a stable order; README and anything under a `_` name are for editors, not readers."""
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if p.name != "README.md" and not any(part.startswith("_") for part in p.relative_to(folder).parts)
+    )
 
 
 class _Checker:
@@ -85,7 +89,10 @@ class _Checker:
         self.problems.append(Problem(self.record.path, self.record.line(key), key, message))
 
     def get(self, key: str, parse: Callable[[Any], Any], *, required: bool = False, default: Any = None) -> Any:
-        if key not in self.record.meta or self.record.meta[key] is None:
+        if key in self.record.meta and self.record.meta[key] is None:
+            self.report(key, "is empty: write the value after the colon, or remove the line")
+            return default
+        if key not in self.record.meta:
             if required:
                 self.report(key, f"is missing: add a line '{key}: ...' (see the editors' guide)")
             return default

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, render, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, pages, render, views
 from .loader import classify, load_events
 from .model import Event
 from .problems import Problem, summary
@@ -35,6 +35,7 @@ CALENDAR_MARKER = "<!-- apk:calendar -->"
 class Catalog:
     events: tuple[Event, ...]
     by_id: dict[str, Event]
+    pages: dict[str, pages.Generated]
 
 
 _cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
@@ -64,7 +65,8 @@ def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
         events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
         problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir))))
         _cache.clear()
-        _cache[key] = problems if problems else Catalog(events, {e.id: e for e in events})
+        generated = {page.uri: page for page in pages.generated(events)}
+        _cache[key] = problems if problems else Catalog(events, {e.id: e for e in events}, generated)
     return _cache[key]
 
 
@@ -84,28 +86,31 @@ def current_language(config: MkDocsConfig) -> str:
     return str(getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE)
 
 
-def _page_uri(event_id: str, lang: str) -> str:
-    suffix = "" if lang == DEFAULT_LANGUAGE else f".{lang}"
-    return f"events/{event_id}{suffix}.md"
+def _language_uri(uri: str, lang: str) -> str:
+    return uri if lang == DEFAULT_LANGUAGE else f"{uri[: -len('.md')]}.{lang}.md"
 
 
-def add_event_files(files: Files, config: MkDocsConfig) -> Files:
-    for event in catalog(config).events:
+def _default_uri(uri: str) -> str:
+    for lang in LANGUAGES:
+        if uri.endswith(f".{lang}.md"):
+            return uri[: -len(f".{lang}.md")] + ".md"
+    return uri
+
+
+def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri in catalog(config).pages:
         for lang in LANGUAGES:
-            files.append(File(_page_uri(event.id, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
+            files.append(File(_language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
-def event_source(page: Page, config: MkDocsConfig) -> str | None:
-    """The generated Markdown of an event page, in the language being built; None for other pages."""
-    uri = page.file.src_uri
-    if not uri.startswith("events/"):
+def generated_source(page: Page, config: MkDocsConfig) -> str | None:
+    """The Markdown of a generated page, in the language being built; None for hand-written pages."""
+    found = catalog(config)
+    generated = found.pages.get(_default_uri(page.file.src_uri))
+    if generated is None:
         return None
-    event_id = uri[len("events/") :].split(".", 1)[0]
-    event = catalog(config).by_id.get(event_id)
-    if event is None:
-        return None
-    return render.event_markdown(views.event_page(event, current_language(config)))
+    return pages.markdown(generated, found.events, found.by_id, current_language(config))
 
 
 def fill_markers(markdown: str, config: MkDocsConfig) -> str:

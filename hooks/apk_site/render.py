@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import l10n
 from .views import CalendarView, EventPage
 
 
@@ -32,8 +33,33 @@ def _front_matter(values: dict[str, str]) -> str:
     return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
 
+def labels(lang: str) -> dict[str, str]:
+    """The UI words the calendar templates need, in one language."""
+    keys = ("legend", "region", "category", "organizer", "month", "text", "any", "reset", "shown")
+    found = {key: l10n.t(f"filter.{key}", lang) for key in keys}
+    return {
+        **found,
+        "today": l10n.t("jump_today", lang),
+        "grid": l10n.t("month_grid", lang),
+        "list": l10n.t("back_to_list", lang),
+        "year": l10n.t("year_overview", lang),
+        "tba": l10n.t("date_tba_heading", lang),
+    }
+
+
 def calendar_html(view: CalendarView) -> str:
-    return environment().get_template("calendar_list.html").render(view=view)
+    return environment().get_template("calendar_list.html").render(view=view, labels=labels(view.lang))
+
+
+def page_markdown(title: str, html: str, description: str = "") -> str:
+    """A generated page: escaped <h1> (so Material adds none of its own) and a block of HTML."""
+    meta = {"title": title, **({"description": description} if description else {})}
+    heading = environment().from_string('<h1 id="page-title">{{ title }}</h1>\n\n').render(title=title)
+    return _front_matter(meta) + heading + html + "\n"
+
+
+def render(template: str, **values: object) -> str:
+    return environment().get_template(template).render(**values)
 
 
 def event_markdown(view: EventPage) -> str:

@@ -22,10 +22,22 @@ class EventRow:
     date: str
     time: str
     iso_date: str
+    iso_end: str
     region: str
+    region_id: str
+    category_id: str
+    organizer_id: str
     status: str
     status_label: str
     sample: bool
+    search_text: str
+
+
+@dataclass(frozen=True)
+class DayGroup:
+    key: str
+    heading: str
+    rows: tuple[EventRow, ...]
 
 
 @dataclass(frozen=True)
@@ -33,7 +45,23 @@ class MonthGroup:
     key: str
     heading: str
     count: str
-    rows: tuple[EventRow, ...]
+    days: tuple[DayGroup, ...]
+    grid_href: str
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    regions: tuple[Option, ...]
+    categories: tuple[Option, ...]
+    organizers: tuple[Option, ...]
+    months: tuple[Option, ...]
+    plural_forms: str
 
 
 @dataclass(frozen=True)
@@ -43,6 +71,7 @@ class CalendarView:
     months: tuple[MonthGroup, ...]
     empty_text: str
     sample_notice: str
+    filters: Filters | None = None
 
 
 @dataclass(frozen=True)
@@ -72,35 +101,96 @@ def event_href(event: Event, base: str) -> str:
     return f"{base}events/{event.id}/"
 
 
-def _row(event: Event, lang: str, base: str) -> EventRow:
+def organizer_key(event: Event) -> str:
+    """Structures by id; free-text organizers are not listed as a filter or index of their own."""
+    return event.organizer.id or ""
+
+
+def row(event: Event, lang: str, base: str) -> EventRow:
+    title = event.title(lang)
     return EventRow(
         id=event.id,
         href=event_href(event, base),
-        title=event.title(lang),
+        title=title,
         date=l10n.date_range(event.when, lang),
         time=l10n.time_range(event.when, lang),
         iso_date=event.when.start_date.isoformat(),
+        iso_end=event.when.end_date.isoformat(),
         region=reference().regions[event.region].name(lang),
+        region_id=event.region,
+        category_id=event.category,
+        organizer_id=organizer_key(event),
         status=event.status,
         status_label=l10n.t(f"status.{event.status}", lang) if event.status != "scheduled" else "",
         sample=event.sample,
+        search_text=_search_text(event, lang),
     )
 
 
-def calendar(events: tuple[Event, ...], lang: str, base: str = "../") -> CalendarView:
-    """Every event, grouped by month in date order; `base` leads from the page to the site root."""
-    def month_of(event: Event) -> tuple[int, int]:
-        return event.when.start_date.year, event.when.start_date.month
+def _search_text(event: Event, lang: str) -> str:
+    parts = [event.title(lang).value, (event.text("venue", lang) or Text("", lang)).value]
+    parts.append(reference().regions[event.region].name(lang))
+    return " ".join(parts).lower()
 
+
+def month_key(event: Event) -> str:
+    return event.when.start_date.strftime("%Y-%m")
+
+
+def _day_groups(events: list[Event], lang: str, base: str) -> tuple[DayGroup, ...]:
+    planned = [e for e in events if e.when.month_only]
+    days = []
+    for day, group in groupby([e for e in events if not e.when.month_only], key=lambda e: e.when.start_date):
+        heading = f"{l10n.long_date(day, lang)}, {l10n.weekday(day, lang)}"
+        days.append(DayGroup(day.isoformat(), heading, tuple(row(e, lang, base) for e in group)))
+    if planned:
+        days.append(DayGroup(f"{month_key(planned[0])}-tba", l10n.t("date_tba_heading", lang), tuple(row(e, lang, base) for e in planned)))
+    return tuple(days)
+
+
+def month_groups(events: tuple[Event, ...], lang: str, base: str) -> tuple[MonthGroup, ...]:
     months = []
-    for (year, month), group in groupby(sorted(events, key=lambda e: e.sort_key), key=month_of):
-        rows = tuple(_row(event, lang, base) for event in group)
+    for key, group in groupby(sorted(events, key=lambda e: e.sort_key), key=month_key):
+        listed = list(group)
+        year, month = (int(part) for part in key.split("-"))
         months.append(
-            MonthGroup(f"{year:04d}-{month:02d}", l10n.month_heading(year, month, lang), l10n.plural(len(rows), "events", lang), rows)
+            MonthGroup(
+                key,
+                l10n.month_heading(year, month, lang),
+                l10n.plural(len(listed), "events", lang),
+                _day_groups(listed, lang, base),
+                f"{base}calendar/{key}/",
+            )
         )
+    return tuple(months)
+
+
+def filters(events: tuple[Event, ...], lang: str) -> Filters:
+    ref = reference()
+    used = {name: sorted({getattr(e, name) for e in events}) for name in ("region", "category")}
+    organizers = sorted({organizer_key(e) for e in events} - {""})
+    months = sorted({month_key(e) for e in events})
+    return Filters(
+        regions=tuple(Option(slug, ref.regions[slug].name(lang)) for slug in used["region"]),
+        categories=tuple(Option(slug, ref.categories[slug].name(lang)) for slug in used["category"]),
+        organizers=tuple(Option(key, ref.organizers[key].name(lang)) for key in organizers),
+        months=tuple(Option(key, l10n.month_heading(int(key[:4]), int(key[5:]), lang)) for key in months),
+        plural_forms=l10n.plural_forms_json("events", lang),
+    )
+
+
+def calendar(events: tuple[Event, ...], lang: str, base: str = "../", *, with_filters: bool = True) -> CalendarView:
+    """Every event, grouped by month and day in date order; `base` leads from the page to the site root."""
     intro = l10n.t("calendar_intro", lang, count=l10n.plural(len(events), "events", lang))
     sample = l10n.t("sample_calendar_notice", lang) if any(e.sample for e in events) else ""
-    return CalendarView(lang, intro, tuple(months), l10n.t("calendar_empty", lang), sample)
+    return CalendarView(
+        lang,
+        intro,
+        month_groups(events, lang, base),
+        l10n.t("calendar_empty", lang),
+        sample,
+        filters(events, lang) if with_filters and events else None,
+    )
 
 
 def _organizer_text(event: Event, lang: str) -> Text:

@@ -227,7 +227,7 @@ def test_identity_survives_date_and_title_changes(tmp_path):
 def test_broken_yaml_points_at_the_line(tmp_path):
     text = GOOD.replace("title: Сессия", "title: [Сессия")
     assert messages(tmp_path, {"x.md": text}) == [
-        "events/x.md:8: front matter: expected ',' or ']', but got ':': check quotes, colons and indentation on this line"
+        "events/x.md:8: front matter: did not find expected ',' or ']': check quotes, colons and indentation on this line"
     ]
 
 
@@ -241,3 +241,17 @@ def test_line_numbers_count_the_opening_fence(tmp_path):
     text = GOOD.replace("region: astana", "region: nowhere")
     (problem,) = load(tmp_path, {"x.md": text})[1]
     assert text.splitlines()[problem.line - 1] == "region: nowhere"
+
+
+@pytest.mark.parametrize("field", ["title", "venue", "region"])
+def test_empty_value_is_reported_not_dropped(tmp_path, field):
+    assert messages(tmp_path, {"x.md": with_field(field, "")}) == [
+        f"events/x.md:{GOOD.splitlines().index(next(r for r in GOOD.splitlines() if r.startswith(field + ':'))) + 1}: "
+        f"{field}: is empty: write the value after the colon, or remove the line"
+    ]
+
+
+def test_files_under_underscore_folders_are_drafts(tmp_path):
+    events, problems = load(tmp_path, {"x.md": GOOD, "_drafts/y.md": "not even front matter"})
+    assert problems == ()
+    assert [e.id for e in events] == ["x"]

@@ -1,0 +1,77 @@
+"""Which pages the build generates from the events, and the Markdown of each in one language.
+
+Every generated page is named like a hand-written one (`regions/astana.md`); the MkDocs adapter adds
+the `.ru.md`/`.en.md` siblings and asks `markdown()` for the content of the language being built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import grids, indexes, l10n, render, tilemap, views
+from .model import Event
+
+
+SINGULAR = {"regions": "region", "categories": "category", "organizers": "organizer"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    uri: str
+    kind: str
+    key: str = ""
+
+
+def generated(events: tuple[Event, ...]) -> tuple[Generated, ...]:
+    pages = [Generated(f"events/{e.id}.md", "event", e.id) for e in events]
+    pages += [Generated(f"calendar/{key}.md", "month", key) for key in grids.month_keys(events)]
+    pages.append(Generated("calendar/year.md", "year"))
+    for kind in indexes.KINDS:
+        pages.append(Generated(f"{kind}/index.md", "index", kind))
+        pages += [Generated(f"{kind}/{key}.md", kind, key) for key in sorted(indexes.entries_of(kind))]
+    return tuple(sorted(pages, key=lambda p: p.uri))
+
+
+def base_of(uri: str) -> str:
+    """The relative way from the page's URL back to the language root (directory URLs)."""
+    depth = uri.count("/") + (0 if uri.endswith("index.md") else 1)
+    return "../" * depth
+
+
+def markdown(page: Generated, events: tuple[Event, ...], by_id: dict[str, Event], lang: str) -> str:
+    base = base_of(page.uri)
+    if page.kind == "event":
+        return render.event_markdown(views.event_page(by_id[page.key], lang, base))
+    if page.kind == "month":
+        return _month(page.key, events, lang, base)
+    if page.kind == "year":
+        view = grids.year_overview(events, lang, base)
+        return render.page_markdown(l10n.t("year_overview", lang), render.render("year.html", view=view))
+    if page.kind == "index":
+        return _index(page.key, events, lang, base)
+    view = indexes.group_page(page.kind, page.key, events, lang, base)
+    html = render.render("group_page.html", view=view, labels=render.labels(lang))
+    return render.page_markdown(view.name, html)
+
+
+def _month(key: str, events: tuple[Event, ...], lang: str, base: str) -> str:
+    grid = grids.month_grid(events, key, lang, base, grids.month_keys(events))
+    words = {**render.labels(lang), "year_href": f"{base}calendar/year/"}
+    return render.page_markdown(grid.heading, render.render("month_grid.html", grid=grid, labels=words))
+
+
+def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> str:
+    view = indexes.index(kind, events, lang, base)
+    tiles = tilemap.tiles(view) if kind == "regions" else ()
+    html = render.render(
+        "index_page.html",
+        view=view,
+        tiles=tiles,
+        width=7 * (tilemap.SIZE + tilemap.GAP),
+        height=5 * (tilemap.SIZE + tilemap.GAP),
+        map_title=l10n.t("index.map_title", lang),
+        intro=l10n.t(f"index.{kind}.intro", lang),
+        name_label=l10n.t(f"filter.{SINGULAR[kind]}", lang),
+        count_label=l10n.t("events_label", lang),
+    )
+    return render.page_markdown(l10n.t(f"index.{kind}", lang), html)
