@@ -7,6 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from apk_site.reference import reference
 from tests.conftest import FIXTURES, build_site
 
 LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -31,7 +32,14 @@ def test_every_page_exists_in_every_language(fixture_site, lang):
         str(p.parent.relative_to(fixture_site.site / prefix)) for p in (fixture_site.site / prefix).glob("**/index.html")
     )
     pages = [p for p in pages if not re.match(r"^(ru|en)(/|$)", p)]
-    assert pages == [".", "about", "calendar", "editors", *[f"events/{e}" for e in EVENT_IDS]]
+    ref = reference()
+    months = ["2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09"]
+    expected = [".", "about", "calendar", "editors", "calendar/year"]
+    expected += [f"calendar/{m}" for m in months] + [f"events/{e}" for e in EVENT_IDS]
+    for kind, ids in (("regions", ref.regions), ("categories", ref.categories), ("organizers", ref.organizers)):
+        expected += [kind] + [f"{kind}/{key}" for key in ids]
+    assert pages == sorted(expected)
+    assert len(ref.regions) == 21 and len(ref.categories) == 17
 
 
 @pytest.mark.parametrize("lang", LANG_PREFIX)
