@@ -32,6 +32,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_post_build(config: MkDocsConfig) -> None:
+    site.write_feeds(config)
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     site.watch_events(server, config)
     return server

@@ -27,6 +27,7 @@ PRODID = "-//Assembly of People of Kazakhstan//apk30 events//{lang}"
 REFRESH = dt.timedelta(hours=12)
 STATUSES = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 MAX_OCTETS = 75
+_END = b"END:VCALENDAR\r\n"
 _ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\r\n", "\\n"), ("\r", "\\n"), ("\n", "\\n"))
 
 
@@ -74,6 +75,16 @@ def calendar_bytes(
     events: Iterable[Event], lang: str, *, name: str, description: str, site_url: str, revisions: Revisions
 ) -> bytes:
     """The subscribable calendar of every event with a known day, in `lang`."""
+    parts = [
+        vevent_bytes(event, lang, site_url, revisions.of(event.id))
+        for event in sorted(events, key=lambda e: e.sort_key)
+        if in_feeds(event)
+    ]
+    return join(calendar_head(lang, name, description), parts)
+
+
+def calendar_head(lang: str, name: str, description: str) -> bytes:
+    """The calendar's own properties, up to where its events go."""
     calendar = _calendar(lang)
     for key in ("NAME", "X-WR-CALNAME"):
         calendar.add(key, TextValue(name))
@@ -82,19 +93,23 @@ def calendar_bytes(
     # RFC 7986 requires VALUE=DURATION; icalendar leaves it out unless asked.
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-    for event in sorted(events, key=lambda e: e.sort_key):
-        if in_feeds(event):
-            calendar.add_component(_vevent(event, lang, site_url, revisions.of(event.id)))
-    return bytes(calendar.to_ical())
+    return bytes(calendar.to_ical())[: -len(_END)]
+
+
+def vevent_bytes(event: Event, lang: str, site_url: str, revision: Revision) -> bytes:
+    """One VEVENT, serialised once and shared by every feed that lists the event."""
+    return bytes(_vevent(event, lang, site_url, revision).to_ical())
+
+
+def join(head: bytes, parts: Iterable[bytes]) -> bytes:
+    return head + b"".join(parts) + _END
 
 
 def event_bytes(event: Event, lang: str, *, site_url: str, revisions: Revisions) -> bytes:
     """A one-event calendar to download and import; month-only events have none (see `in_feeds`)."""
     if not in_feeds(event):
         raise ValueError(f"{event.path}: a month-only event has no day to put in a calendar")
-    calendar = _calendar(lang)
-    calendar.add_component(_vevent(event, lang, site_url, revisions.of(event.id)))
-    return bytes(calendar.to_ical())
+    return join(bytes(_calendar(lang).to_ical())[: -len(_END)], [vevent_bytes(event, lang, site_url, revisions.of(event.id))])
 
 
 def _calendar(lang: str) -> Calendar:

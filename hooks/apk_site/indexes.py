@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import l10n
+from . import feed_files, l10n
 from .model import Event
 from .reference import Entry, reference
-from .views import MonthGroup, month_groups, organizer_key
+from .views import MonthGroup, Subscribe, month_groups, organizer_key, subscribe
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class GroupPage:
     overview_href: str
     overview_label: str
     sample_notice: str
+    subscribe: Subscribe | None
 
 
 KINDS = ("regions", "categories", "organizers")
@@ -72,7 +73,10 @@ def index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> IndexVi
     return IndexView(lang, kind, tuple(rows), _sample(events, lang))
 
 
-def group_page(kind: str, key: str, events: tuple[Event, ...], lang: str, base: str) -> GroupPage:
+FEEDS = {"regions": feed_files.region_feed, "categories": feed_files.category_feed}
+
+
+def group_page(kind: str, key: str, events: tuple[Event, ...], lang: str, base: str, site_url: str) -> GroupPage:
     chosen = tuple(e for e in events if _key(kind, e) == key)
     name = entries_of(kind)[key].name(lang)
     return GroupPage(
@@ -85,4 +89,5 @@ def group_page(kind: str, key: str, events: tuple[Event, ...], lang: str, base: 
         overview_href=f"{base}{kind}/",
         overview_label=l10n.t(f"index.{kind}", lang),
         sample_notice=_sample(chosen, lang),
+        subscribe=subscribe(FEEDS[kind](key), lang, site_url) if kind in FEEDS else None,
     )

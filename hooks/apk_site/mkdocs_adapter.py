@@ -21,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, pages, render, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, pages, render, views
 from .loader import classify, load_events
 from .model import Event
 from .problems import Problem, summary
+from .revisions import Revisions, event_revisions
 
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
 log = logging.getLogger("mkdocs.plugins.apk_site")
@@ -36,6 +37,7 @@ class Catalog:
     events: tuple[Event, ...]
     by_id: dict[str, Event]
     pages: dict[str, pages.Generated]
+    revisions: Revisions
 
 
 _cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
@@ -65,9 +67,16 @@ def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
         events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
         problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir))))
         _cache.clear()
-        generated = {page.uri: page for page in pages.generated(events)}
-        _cache[key] = problems if problems else Catalog(events, {e.id: e for e in events}, generated)
+        _cache[key] = problems if problems else _catalog(events, folder)
     return _cache[key]
+
+
+def _catalog(events: tuple[Event, ...], folder: Path) -> Catalog:
+    history = event_revisions(folder)
+    for note in history.notes:
+        log.info(note)
+    generated = {page.uri: page for page in pages.generated(events)}
+    return Catalog(events, {e.id: e for e in events}, generated, history)
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
@@ -110,14 +119,24 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     generated = found.pages.get(_default_uri(page.file.src_uri))
     if generated is None:
         return None
-    return pages.markdown(generated, found.events, found.by_id, current_language(config))
+    return pages.markdown(generated, found.events, found.by_id, current_language(config), config.site_url or "/")
 
 
 def fill_markers(markdown: str, config: MkDocsConfig) -> str:
     if CALENDAR_MARKER not in markdown:
         return markdown
-    view = views.calendar(catalog(config).events, current_language(config))
+    view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
     return markdown.replace(CALENDAR_MARKER, render.calendar_html(view))
+
+
+def write_feeds(config: MkDocsConfig) -> None:
+    """The .ics files of the language just built, beside its pages."""
+    found, lang = catalog(config), current_language(config)
+    root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
+    for path, data in sorted(feed_files.feed_files(found.events, lang, config.site_url or "/", found.revisions).items()):
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def watch_events(server: Any, config: MkDocsConfig) -> None:

@@ -38,10 +38,10 @@ def base_of(uri: str) -> str:
     return "../" * depth
 
 
-def markdown(page: Generated, events: tuple[Event, ...], by_id: dict[str, Event], lang: str) -> str:
+def markdown(page: Generated, events: tuple[Event, ...], by_id: dict[str, Event], lang: str, site_url: str) -> str:
     base = base_of(page.uri)
     if page.kind == "event":
-        return render.event_markdown(views.event_page(by_id[page.key], lang, base))
+        return render.event_markdown(views.event_page(by_id[page.key], lang, base, site_url))
     if page.kind == "month":
         return _month(page.key, events, lang, base)
     if page.kind == "year":
@@ -49,7 +49,7 @@ def markdown(page: Generated, events: tuple[Event, ...], by_id: dict[str, Event]
         return render.page_markdown(l10n.t("year_overview", lang), render.render("year.html", view=view))
     if page.kind == "index":
         return _index(page.key, events, lang, base)
-    view = indexes.group_page(page.kind, page.key, events, lang, base)
+    view = indexes.group_page(page.kind, page.key, events, lang, base, site_url)
     html = render.render("group_page.html", view=view, labels=render.labels(lang))
     return render.page_markdown(view.name, html)
 

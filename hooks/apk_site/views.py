@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
-from . import LANGUAGES, l10n
+from . import DEFAULT_LANGUAGE, LANGUAGES, calendar_links, feed, feed_files, l10n
 from .model import Event, Text
 from .reference import reference
 
@@ -65,6 +65,31 @@ class Filters:
 
 
 @dataclass(frozen=True)
+class Subscribe:
+    heading: str
+    webcal: str
+    webcal_label: str
+    https: str
+    https_label: str
+    steps: tuple[str, ...]
+
+
+def subscribe(feed_path: str, lang: str, site_url: str) -> Subscribe:
+    """The subscribe block of a calendar view: webcal:// and https links with short instructions."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    https = f"{site_url.rstrip('/')}/{prefix}{feed_path}"
+    steps = tuple(l10n.t(f"subscribe.{key}", lang) for key in ("google", "outlook", "apple", "tba"))
+    return Subscribe(
+        l10n.t("subscribe.heading", lang),
+        calendar_links.webcal(https),
+        l10n.t("subscribe.webcal", lang),
+        https,
+        l10n.t("subscribe.https", lang),
+        steps,
+    )
+
+
+@dataclass(frozen=True)
 class CalendarView:
     lang: str
     intro: str
@@ -72,6 +97,7 @@ class CalendarView:
     empty_text: str
     sample_notice: str
     filters: Filters | None = None
+    subscribe: Subscribe | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +121,8 @@ class EventPage:
     sample_notice: str
     calendar_href: str
     back_label: str
+    add_heading: str = ""
+    add_links: tuple[Fact, ...] = ()
 
 
 def event_href(event: Event, base: str) -> str:
@@ -179,7 +207,7 @@ def filters(events: tuple[Event, ...], lang: str) -> Filters:
     )
 
 
-def calendar(events: tuple[Event, ...], lang: str, base: str = "../", *, with_filters: bool = True) -> CalendarView:
+def calendar(events: tuple[Event, ...], lang: str, base: str = "../", site_url: str = "/") -> CalendarView:
     """Every event, grouped by month and day in date order; `base` leads from the page to the site root."""
     intro = l10n.t("calendar_intro", lang, count=l10n.plural(len(events), "events", lang))
     sample = l10n.t("sample_calendar_notice", lang) if any(e.sample for e in events) else ""
@@ -189,7 +217,8 @@ def calendar(events: tuple[Event, ...], lang: str, base: str = "../", *, with_fi
         month_groups(events, lang, base),
         l10n.t("calendar_empty", lang),
         sample,
-        filters(events, lang) if with_filters and events else None,
+        filters(events, lang) if events else None,
+        subscribe(feed_files.CALENDAR_FEED, lang, site_url),
     )
 
 
@@ -224,7 +253,18 @@ def _fallback_notices(event: Event, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((other, l10n.t("fallback_notice", lang, language=l10n.in_language(other, lang))) for other in used)
 
 
-def event_page(event: Event, lang: str, base: str = "../../") -> EventPage:
+def _add_links(event: Event, lang: str, site_url: str) -> tuple[Fact, ...]:
+    if event.when.month_only:
+        return (Fact("", Text(l10n.t("add.tba", lang), lang)),)
+    url = feed.event_url(event, lang, site_url)
+    return (
+        Fact("ics", Text(l10n.t("add.ics", lang), lang), f"{event.id}.ics"),
+        Fact("google", Text(l10n.t("add.google", lang), lang), calendar_links.google(event, lang, url)),
+        Fact("outlook", Text(l10n.t("add.outlook", lang), lang), calendar_links.outlook(event, lang, url)),
+    )
+
+
+def event_page(event: Event, lang: str, base: str = "../../", site_url: str = "/") -> EventPage:
     return EventPage(
         lang=lang,
         title=event.title(lang),
@@ -238,4 +278,6 @@ def event_page(event: Event, lang: str, base: str = "../../") -> EventPage:
         sample_notice=l10n.t("sample_notice", lang) if event.sample else "",
         calendar_href=f"{base}calendar/",
         back_label=l10n.t("back_to_calendar", lang),
+        add_heading=l10n.t("add.heading", lang),
+        add_links=_add_links(event, lang, site_url),
     )
