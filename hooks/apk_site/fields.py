@@ -76,7 +76,7 @@ def plain_text(value: Any, *, limit: int = 300) -> str:
     if not text:
         raise Invalid("is empty: write the text, or remove the line")
     if len(text) > limit:
-        raise Invalid(f"is {len(text)} characters long; keep it under {limit}")
+        raise Invalid(f"is {len(text)} characters long; keep it to at most {limit}")
     return text
 
 
@@ -120,4 +120,4 @@ def coordinates(value: Any) -> tuple[float, float]:
 def flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    raise Invalid(f"expected true or false, got {found(value)}")
+    raise Invalid(f"expected true or false (without quotes), got {found(value)}")

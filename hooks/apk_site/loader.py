@@ -111,7 +111,7 @@ class _Checker:
                 self.report(str(key), f"is shared by all languages: set it once in {elsewhere}")
             else:
                 hint = fields.suggest(str(key), allowed)
-                self.report(str(key), f"unknown field{hint or ' (remove it, or see the editors guide for the fields)'}")
+                self.report(str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)"))
 
 
 def _translation(check: _Checker, lang: str) -> Translation | None:
@@ -141,9 +141,10 @@ def _links(value: Any) -> tuple[tuple[str, str], ...]:
 def _organizer(value: Any, ref: Reference) -> Organizer:
     if isinstance(value, str) and value in ref.organizers:
         return Organizer(value, dict(ref.organizers[value].names))
-    if isinstance(value, str) and fields.ID_PATTERN.match(value) and "-" in value:
+    # Lower-case Latin without spaces is an id attempt (a typo), never an organizer's name.
+    if isinstance(value, str) and fields.ID_PATTERN.match(value):
         hint = fields.suggest(value, sorted(ref.organizers))
-        raise Invalid(f"unknown structure id {fields.found(value)}{hint}; write a known id or the organizer's name in words")
+        raise Invalid(f"unknown structure id {fields.found(value)}{hint}: write a known id or the organizer's name in words")
     if isinstance(value, dict):
         unknown = sorted(str(k) for k in value if k not in LANGUAGES)
         if unknown or not value:

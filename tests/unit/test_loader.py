@@ -118,7 +118,7 @@ def test_month_only_start_is_a_planned_date(tmp_path):
         ("region", "almaty", "events/x.md:4: region: unknown region 'almaty': write almaty-city (the city) or almaty-region (the region)"),
         ("region", "abay", "events/x.md:4: region: unknown region 'abay'; did you mean 'abai'? (expected one of the 21 region ids listed in the editors' guide)"),
         ("category", "sports", "events/x.md:5: category: unknown category 'sports'; did you mean 'sport'? (expected one of the 17 category ids listed in the editors' guide)"),
-        ("organizer", "council-of-mother", "events/x.md:6: organizer: unknown structure id 'council-of-mother'; did you mean 'council-of-mothers'?; write a known id or the organizer's name in words"),
+        ("organizer", "council-of-mother", "events/x.md:6: organizer: unknown structure id 'council-of-mother'; did you mean 'council-of-mothers'?: write a known id or the organizer's name in words"),
         ("status", "canceled", "events/x.md:7: status: unknown status 'canceled'; did you mean 'cancelled'? (expected cancelled, postponed, scheduled)"),
         ("title", "''", "events/x.md:8: title: is empty: write the text, or remove the line"),
         ("venue", "[a, b]", "events/x.md:9: venue: expected text, got ['a', 'b']: write it on one line after the colon"),
