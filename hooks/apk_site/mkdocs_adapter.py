@@ -38,6 +38,7 @@ class Catalog:
     by_id: dict[str, Event]
     pages: dict[str, pages.Generated]
     revisions: Revisions
+    related: dict[str, tuple[str, ...]]
 
 
 _cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
@@ -76,7 +77,7 @@ def _catalog(events: tuple[Event, ...], folder: Path) -> Catalog:
     for note in history.notes:
         log.info(note)
     generated = {page.uri: page for page in pages.generated(events)}
-    return Catalog(events, {e.id: e for e in events}, generated, history)
+    return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events))
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
@@ -119,7 +120,7 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     generated = found.pages.get(_default_uri(page.file.src_uri))
     if generated is None:
         return None
-    return pages.markdown(generated, found.events, found.by_id, current_language(config), config.site_url or "/")
+    return pages.markdown(generated, found, current_language(config), config.site_url or "/")
 
 
 def fill_markers(markdown: str, config: MkDocsConfig) -> str:

@@ -7,9 +7,18 @@ the `.ru.md`/`.en.md` siblings and asks `markdown()` for the content of the lang
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from . import grids, indexes, l10n, render, tilemap, views
+from . import grids, indexes, l10n, render, structured, tilemap, views
 from .model import Event
+
+
+class Catalog(Protocol):
+    """What a page needs to know about the whole calendar."""
+
+    events: tuple[Event, ...]
+    by_id: dict[str, Event]
+    related: dict[str, tuple[str, ...]]
 
 
 SINGULAR = {"regions": "region", "categories": "category", "organizers": "organizer"}
@@ -38,10 +47,13 @@ def base_of(uri: str) -> str:
     return "../" * depth
 
 
-def markdown(page: Generated, events: tuple[Event, ...], by_id: dict[str, Event], lang: str, site_url: str) -> str:
-    base = base_of(page.uri)
+def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> str:
+    base, events = base_of(page.uri), catalog.events
     if page.kind == "event":
-        return render.event_markdown(views.event_page(by_id[page.key], lang, base, site_url))
+        event = catalog.by_id[page.key]
+        related = tuple(catalog.by_id[key] for key in catalog.related[event.id])
+        view = views.event_page(event, lang, base, site_url, related)
+        return render.event_markdown(view, structured.json_ld(event, lang, site_url))
     if page.kind == "month":
         return _month(page.key, events, lang, base)
     if page.kind == "year":

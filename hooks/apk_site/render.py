@@ -62,9 +62,9 @@ def render(template: str, **values: object) -> str:
     return environment().get_template(template).render(**values)
 
 
-def event_markdown(view: EventPage) -> str:
+def event_markdown(view: EventPage, json_ld: str) -> str:
     meta = {"title": view.title.value}
     if view.summary:
         meta["description"] = view.summary.value
-    body = environment().get_template("event_page.md").render(view=view)
+    body = environment().get_template("event_page.md").render(view=view, json_ld=json_ld)
     return _front_matter(meta) + body

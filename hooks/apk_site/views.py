@@ -123,6 +123,8 @@ class EventPage:
     back_label: str
     add_heading: str = ""
     add_links: tuple[Fact, ...] = ()
+    related_heading: str = ""
+    related: tuple[EventRow, ...] = ()
 
 
 def event_href(event: Event, base: str) -> str:
@@ -222,7 +224,7 @@ def calendar(events: tuple[Event, ...], lang: str, base: str = "../", site_url: 
     )
 
 
-def _organizer_text(event: Event, lang: str) -> Text:
+def organizer_text(event: Event, lang: str) -> Text:
     names = event.organizer.names
     for candidate in (lang, *LANGUAGES):
         if candidate in names:
@@ -230,7 +232,7 @@ def _organizer_text(event: Event, lang: str) -> Text:
     raise AssertionError("the loader guarantees an organizer name")
 
 
-def _facts(event: Event, lang: str) -> tuple[Fact, ...]:
+def _facts(event: Event, lang: str, base: str) -> tuple[Fact, ...]:
     ref = reference()
     facts = [Fact(l10n.t("when", lang), Text(l10n.when_text(event.when, lang), lang))]
     for name in ("venue", "address"):
@@ -238,11 +240,15 @@ def _facts(event: Event, lang: str) -> tuple[Fact, ...]:
         if text:
             facts.append(Fact(l10n.t(name, lang), text))
     facts += [
-        Fact(l10n.t("region", lang), Text(ref.regions[event.region].name(lang), lang)),
-        Fact(l10n.t("organizer", lang), _organizer_text(event, lang)),
-        Fact(l10n.t("category", lang), Text(ref.categories[event.category].name(lang), lang)),
+        Fact(l10n.t("region", lang), Text(ref.regions[event.region].name(lang), lang), f"{base}regions/{event.region}/"),
+        Fact(l10n.t("organizer", lang), organizer_text(event, lang), f"{base}organizers/{event.organizer.id}/" if event.organizer.id else ""),
+        Fact(l10n.t("category", lang), Text(ref.categories[event.category].name(lang), lang), f"{base}categories/{event.category}/"),
         Fact(l10n.t("status", lang), Text(l10n.t(f"status.{event.status}", lang), lang)),
     ]
+    if event.geo:
+        lat, lon = event.geo
+        osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        facts.append(Fact(l10n.t("directions", lang), Text(l10n.t("directions.osm", lang), lang), osm))
     if event.source:
         facts.append(Fact(l10n.t("source", lang), Text(event.source, lang), event.source))
     return tuple(facts)
@@ -264,13 +270,34 @@ def _add_links(event: Event, lang: str, site_url: str) -> tuple[Fact, ...]:
     )
 
 
-def event_page(event: Event, lang: str, base: str = "../../", site_url: str = "/") -> EventPage:
+def related_ids(events: tuple[Event, ...], limit: int = 5) -> dict[str, tuple[str, ...]]:
+    """For each event, others on the same day first, then the nearest in date in the same region."""
+    by_day: dict[object, list[Event]] = {}
+    by_region: dict[str, list[Event]] = {}
+    for event in sorted(events, key=lambda e: e.sort_key):
+        if not event.when.month_only:
+            by_day.setdefault(event.when.start_date, []).append(event)
+        by_region.setdefault(event.region, []).append(event)
+    related = {}
+    for event in events:
+        same_day = [e for e in by_day.get(event.when.start_date, []) if e.id != event.id][:limit]
+        neighbours = by_region[event.region]
+        here = neighbours.index(event)
+        around = sorted(neighbours[max(0, here - limit) : here + limit + 1], key=lambda e: (abs((e.when.start_date - event.when.start_date).days), e.sort_key))
+        chosen = same_day + [e for e in around if e.id != event.id and e not in same_day]
+        related[event.id] = tuple(e.id for e in chosen[:limit])
+    return related
+
+
+def event_page(
+    event: Event, lang: str, base: str = "../../", site_url: str = "/", related: tuple[Event, ...] = ()
+) -> EventPage:
     return EventPage(
         lang=lang,
         title=event.title(lang),
         summary=event.text("summary", lang),
         body=event.text("body", lang),
-        facts=_facts(event, lang),
+        facts=_facts(event, lang, base),
         status=event.status,
         status_label=l10n.t(f"status.{event.status}", lang),
         fallback_notices=_fallback_notices(event, lang),
@@ -280,4 +307,6 @@ def event_page(event: Event, lang: str, base: str = "../../", site_url: str = "/
         back_label=l10n.t("back_to_calendar", lang),
         add_heading=l10n.t("add.heading", lang),
         add_links=_add_links(event, lang, site_url),
+        related_heading=l10n.t("related", lang),
+        related=tuple(row(e, lang, base) for e in related),
     )

@@ -19,7 +19,8 @@ def hostile_site(tmp_path_factory):
 def test_no_injected_element_or_script(hostile_site, url):
     html = hostile_site.page(url)
     page = BeautifulSoup(html, "html.parser")
-    assert "alert(" not in " ".join(script.get_text() for script in page.find_all("script"))
+    code = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+    assert "alert(" not in " ".join(script.get_text() for script in code)
     assert page.find("img", src="x") is None
     assert page.find("b", string="bold") is None
     assert not any("javascript:" in (a.get("href") or "") for a in page.find_all("a"))
@@ -35,3 +36,14 @@ def test_values_are_shown_as_the_editor_typed_them(hostile_site):
     assert facts["Өтетін орны"] == '<a href="javascript:alert(1)">venue</a>'
     assert facts["Мекенжайы"] == "&lt;script&gt;alert('entity')&lt;/script&gt;"
     assert facts["Ұйымдастырушы"] == "<img src=x onerror=alert(1)>"
+
+
+def test_json_ld_keeps_the_title_as_data(hostile_site):
+    import json
+
+    html = hostile_site.page("events/hostile/")
+    page = BeautifulSoup(html, "html.parser")
+    (block,) = page.find_all("script", type="application/ld+json")
+    data = json.loads(block.get_text())
+    assert data["name"] == "</script><script>alert('title')</script> \"quotes\" & <b>bold</b>"
+    assert data["startDate"] == "2025-05-14T10:00:00+05:00"
