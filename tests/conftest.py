@@ -25,12 +25,15 @@ class Build:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
-def build_site(dest: Path, events_dir: Path | None = None, **env: str) -> Build:
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+def build_site(dest: Path, events_dir: Path | None = None, *, faketime: str = "", **env: str) -> Build:
+    """`mkdocs build --strict` of the real mkdocs.yml; `faketime` runs it at another wall-clock date."""
+    inherited = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environ = {**inherited, "NO_MKDOCS_2_WARNING": "1", **env}
     if events_dir is not None:
         environ["EVENTS_DIR"] = str(events_dir)
+    clock = ["faketime", faketime] if faketime else []
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)],
+        [*clock, sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)],
         cwd=ROOT,
         env=environ,
         capture_output=True,

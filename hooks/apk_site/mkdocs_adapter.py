@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, pages, render, views
 from .loader import classify, load_events
 from .model import Event
 from .problems import Problem, summary
-from .revisions import Revisions, event_revisions
+from .revisions import Revisions, event_revisions, fallback_time
 
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
 log = logging.getLogger("mkdocs.plugins.apk_site")
@@ -88,6 +89,20 @@ def catalog(config: MkDocsConfig) -> Catalog:
     for problem in loaded:
         log.error(str(problem))
     raise PluginError(summary(loaded))
+
+
+def pin_build_date(config: MkDocsConfig) -> None:
+    """MkDocs stamps the sitemap with the build date; use the last commit's instead, so that the
+    same commit always builds the same bytes (an explicit SOURCE_DATE_EPOCH still wins)."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    folder = Path(config.config_file_path).parent
+    try:
+        found = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True, check=False)
+        stamp = found.stdout.strip()
+    except OSError:
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(int(fallback_time(os.environ).timestamp()))
 
 
 def current_language(config: MkDocsConfig) -> str:
