@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test check lint demo clean
+.PHONY: serve build test lint demo clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,13 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
 
+# The site with a generated 420-event sample calendar (labelled as sample data on every page).
+demo: $(STAMP)
+	$(BIN)/python scripts/sample_events.py --count 420 --out build/sample-events
+	EVENTS_DIR=build/sample-events $(BIN)/mkdocs serve -a 127.0.0.1:8000
+
 lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site build $(VENV)
