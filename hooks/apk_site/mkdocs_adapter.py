@@ -51,7 +51,7 @@ def events_dir(config: MkDocsConfig) -> Path:
 
 
 def _fingerprint(folder: Path, docs_dir: Path) -> tuple[Any, ...]:
-    stats = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*.md"))]
+    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*.md")) for s in [p.stat()]]
     return (str(folder), str(docs_dir), tuple(stats))
 
 
