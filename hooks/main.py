@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
-    site.catalog(config)  # fail early, once, with every problem in the event files
+    site.refresh(config)  # fail early, once, with every problem in the event files
     return config
 
 

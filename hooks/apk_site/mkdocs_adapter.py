@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, pages, render, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, opendata, pages, render, views
 from .loader import classify, load_events
 from .model import Event
 from .problems import Problem, summary
@@ -81,14 +81,25 @@ def _catalog(events: tuple[Event, ...], folder: Path) -> Catalog:
     return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events))
 
 
-def catalog(config: MkDocsConfig) -> Catalog:
-    """The events of this build, or a failed build listing every problem once."""
+_current: list[Catalog] = []
+
+
+def refresh(config: MkDocsConfig) -> Catalog:
+    """Load the events for a new build (once per language build; cheap when nothing changed),
+    or fail it, listing every problem once."""
     loaded = _load(config)
-    if isinstance(loaded, Catalog):
-        return loaded
-    for problem in loaded:
-        log.error(str(problem))
-    raise PluginError(summary(loaded))
+    if not isinstance(loaded, Catalog):
+        for problem in loaded:
+            log.error(str(problem))
+        raise PluginError(summary(loaded))
+    _current[:] = [loaded]
+    return loaded
+
+
+def catalog(config: MkDocsConfig) -> Catalog:
+    """The catalog of the build in progress; page hooks call this once per page, so it must not
+    touch the disk."""
+    return _current[0] if _current else refresh(config)
 
 
 def pin_build_date(config: MkDocsConfig) -> None:
@@ -147,9 +158,13 @@ def fill_markers(markdown: str, config: MkDocsConfig) -> str:
 
 def write_feeds(config: MkDocsConfig) -> None:
     """The .ics files of the language just built, beside its pages."""
-    found, lang = catalog(config), current_language(config)
+    found, lang, site_url = catalog(config), current_language(config), config.site_url or "/"
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
-    for path, data in sorted(feed_files.feed_files(found.events, lang, config.site_url or "/", found.revisions).items()):
+    files = feed_files.feed_files(found.events, lang, site_url, found.revisions)
+    if lang == DEFAULT_LANGUAGE:
+        # Open data holds all three languages, so it is written once, at the site root.
+        files.update(opendata.opendata_files(found.events, site_url, found.revisions))
+    for path, data in sorted(files.items()):
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -6,7 +6,9 @@ so the same events always give the same pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import calendar as stdlib_calendar
+import datetime as dt
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, calendar_links, feed, feed_files, l10n
@@ -72,6 +74,8 @@ class Subscribe:
     https: str
     https_label: str
     steps: tuple[str, ...]
+    opendata: tuple[str, ...] = ()
+    opendata_label: str = ""
 
 
 def subscribe(feed_path: str, lang: str, site_url: str) -> Subscribe:
@@ -145,7 +149,7 @@ def row(event: Event, lang: str, base: str) -> EventRow:
         date=l10n.date_range(event.when, lang),
         time=l10n.time_range(event.when, lang),
         iso_date=event.when.start_date.isoformat(),
-        iso_end=event.when.end_date.isoformat(),
+        iso_end=_last_day(event).isoformat(),
         region=reference().regions[event.region].name(lang),
         region_id=event.region,
         category_id=event.category,
@@ -155,6 +159,14 @@ def row(event: Event, lang: str, base: str) -> EventRow:
         sample=event.sample,
         search_text=_search_text(event, lang),
     )
+
+
+def _last_day(event: Event) -> dt.date:
+    """A plan known only to its month stays current until the month is over."""
+    if event.when.month_only:
+        start = event.when.start_date
+        return dt.date(start.year, start.month, stdlib_calendar.monthrange(start.year, start.month)[1])
+    return event.when.end_date
 
 
 def _search_text(event: Event, lang: str) -> str:
@@ -209,6 +221,15 @@ def filters(events: tuple[Event, ...], lang: str) -> Filters:
     )
 
 
+def site_root(base: str, lang: str) -> str:
+    """From a page to the site root: one level above the language root for /ru/ and /en/."""
+    return base if lang == DEFAULT_LANGUAGE else base + "../"
+
+
+# Written once at the site root (they hold all three languages): see mkdocs_adapter.write_feeds.
+OPEN_DATA = ("data/events.json", "data/events.schema.json", "data/events.csv")
+
+
 def calendar(events: tuple[Event, ...], lang: str, base: str = "../", site_url: str = "/") -> CalendarView:
     """Every event, grouped by month and day in date order; `base` leads from the page to the site root."""
     intro = l10n.t("calendar_intro", lang, count=l10n.plural(len(events), "events", lang))
@@ -220,7 +241,11 @@ def calendar(events: tuple[Event, ...], lang: str, base: str = "../", site_url: 
         l10n.t("calendar_empty", lang),
         sample,
         filters(events, lang) if events else None,
-        subscribe(feed_files.CALENDAR_FEED, lang, site_url),
+        replace(
+            subscribe(feed_files.CALENDAR_FEED, lang, site_url),
+            opendata=tuple(site_root(base, lang) + path for path in OPEN_DATA),
+            opendata_label=l10n.t("opendata", lang),
+        ),
     )
 
 
