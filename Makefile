@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint demo clean
+.PHONY: serve build test lint demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python scripts/sample_events.py --count 420 --out build/sample-events
 	EVENTS_DIR=build/sample-events $(BIN)/mkdocs serve -a 127.0.0.1:8000
+
+# Build times against stock MkDocs + Material + i18n, page weights; updates README.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --sizes 420 4200 --runs 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests

@@ -25,7 +25,11 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site.fill_markers(markdown, config)
+    return site.fill_markers(markdown, page, config)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return site.fill_slots(html, page)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -35,8 +39,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     site.write_feeds(config)
+    site.write_anthology_pdf(config)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     site.watch_events(server, config)
+    site.watch_anthology(server, config)
     return server

@@ -55,3 +55,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     built = build_site(tmp_path_factory.mktemp("real-site"))
     assert built.returncode == 0, built.output
     return built
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Build]:
+    """The 420-event generated sample calendar and its strict build."""
+    events_dir = tmp_path_factory.mktemp("sample-events")
+    written = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_events.py"), "--count", "420", "--out", str(events_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert written.returncode == 0, written.stdout + written.stderr
+    built = build_site(tmp_path_factory.mktemp("sample-site"), events_dir)
+    assert built.returncode == 0, built.output
+    return events_dir, built

@@ -109,7 +109,12 @@ def event_bytes(event: Event, lang: str, *, site_url: str, revisions: Revisions)
     """A one-event calendar to download and import; month-only events have none (see `in_feeds`)."""
     if not in_feeds(event):
         raise ValueError(f"{event.path}: a month-only event has no day to put in a calendar")
-    return join(bytes(_calendar(lang).to_ical())[: -len(_END)], [vevent_bytes(event, lang, site_url, revisions.of(event.id))])
+    return join(event_head(lang), [vevent_bytes(event, lang, site_url, revisions.of(event.id))])
+
+
+def event_head(lang: str) -> bytes:
+    """The head of a one-event file: no name or refresh interval, since nobody subscribes to it."""
+    return bytes(_calendar(lang).to_ical())[: -len(_END)]
 
 
 def _calendar(lang: str) -> Calendar:

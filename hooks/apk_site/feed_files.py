@@ -44,5 +44,5 @@ def feed_files(events: tuple[Event, ...], lang: str, site_url: str, revisions: R
     for slug, entry in ref.categories.items():
         files[category_feed(slug)] = calendar(f"{title}: {entry.name(lang)}", lambda e, s=slug: e.category == s)
     for event in listed:
-        files[event_file(event)] = feed.event_bytes(event, lang, site_url=site_url, revisions=revisions)
+        files[event_file(event)] = feed.join(feed.event_head(lang), [parts[event.id]])
     return files

@@ -99,9 +99,11 @@ def month_grid(events: tuple[Event, ...], key: str, lang: str, base: str, keys: 
     for day in range(1, stdlib_calendar.monthrange(year, month)[1] + 1):
         date = dt.date(year, month, day)
         listed = days.get(date, [])
-        more = l10n.t("more_events", lang, count=l10n.plural(len(listed) - CELL_LIMIT, "events", lang)) if len(listed) > CELL_LIMIT else ""
+        hidden = len(listed) - CELL_LIMIT
+        more = l10n.t("more_events", lang, count=l10n.format_number(hidden, lang)) if hidden > 0 else ""
         shown = tuple(row(e, lang, base) for e in listed[:CELL_LIMIT])
-        cells[day] = Cell(day, date.isoformat(), shown, f"{base}calendar/#m-{key}", more)
+        anchor = f"d-{_list_day(listed[CELL_LIMIT], date).isoformat()}" if hidden > 0 else f"m-{key}"
+        cells[day] = Cell(day, date.isoformat(), shown, f"{base}calendar/#{anchor}", more)
     planned = tuple(row(e, lang, base) for e in sorted(events, key=lambda e: e.sort_key) if e.when.month_only and month_key(e) == key)
     index = keys.index(key)
     heading = l10n.month_heading(year, month, lang)

@@ -9,12 +9,14 @@ their Markdown is supplied when MkDocs reads the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +25,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, opendata, pages, render, views
+from .anthology import loader as anthology_loader, pages as anthology_pages, pdf as anthology_pdf
+from .anthology.model import EMPTY as EMPTY_BOOK, Book
 from .loader import classify, load_events
 from .model import Event
 from .problems import Problem, summary
@@ -40,6 +44,7 @@ class Catalog:
     pages: dict[str, pages.Generated]
     revisions: Revisions
     related: dict[str, tuple[str, ...]]
+    book: Book = EMPTY_BOOK
 
 
 _cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
@@ -63,25 +68,28 @@ def _docs_problems(docs_dir: Path) -> list[Problem]:
 
 def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
     folder, docs_dir = events_dir(config), Path(config.docs_dir)
-    key = _fingerprint(folder, docs_dir)
+    key = _fingerprint(folder, docs_dir) + _anthology_fingerprint(config)
     if key not in _cache:
         base = Path(config.config_file_path).parent
         events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
-        problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir))))
+        book, book_problems = _load_anthology(config, events, bool(problems))
+        problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir)) | set(book_problems)))
         _cache.clear()
-        _cache[key] = problems if problems else _catalog(events, folder)
+        _cache[key] = problems if problems else _catalog(events, folder, book)
     return _cache[key]
 
 
-def _catalog(events: tuple[Event, ...], folder: Path) -> Catalog:
+def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -> Catalog:
     history = event_revisions(folder)
     for note in history.notes:
         log.info(note)
-    generated = {page.uri: page for page in pages.generated(events)}
-    return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events))
+    generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
+    return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
 
 
 _current: list[Catalog] = []
+# Generated HTML waiting for its page to be rendered, by source path (one build at a time).
+_slots: dict[str, dict[str, str]] = {}
 
 
 def refresh(config: MkDocsConfig) -> Catalog:
@@ -91,7 +99,7 @@ def refresh(config: MkDocsConfig) -> Catalog:
     if not isinstance(loaded, Catalog):
         for problem in loaded:
             log.error(str(problem))
-        raise PluginError(summary(loaded))
+        raise PluginError(anthology_loader.summary(loaded, _shown_path(anthology_dir(config), config)) or summary(loaded))
     _current[:] = [loaded]
     return loaded
 
@@ -134,6 +142,7 @@ def _default_uri(uri: str) -> str:
 
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    _drop_anthology_sources(files)
     for uri in catalog(config).pages:
         for lang in LANGUAGES:
             files.append(File(_language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
@@ -146,14 +155,24 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     generated = found.pages.get(_default_uri(page.file.src_uri))
     if generated is None:
         return None
-    return pages.markdown(generated, found, current_language(config), config.site_url or "/")
+    if anthology_pages.is_anthology(generated):
+        return anthology_pages.markdown(generated, found.book, current_language(config), _anthology_context(found, config))
+    source = pages.markdown(generated, found, current_language(config), config.site_url or "/")
+    _slots[page.file.src_uri] = source.slots
+    return source.markdown
 
 
-def fill_markers(markdown: str, config: MkDocsConfig) -> str:
+def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if CALENDAR_MARKER not in markdown:
         return markdown
     view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
-    return markdown.replace(CALENDAR_MARKER, render.calendar_html(view))
+    _slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
+    return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
+
+
+def fill_slots(html: str, page: Page) -> str:
+    """Put the generated HTML into the rendered page (see `render.Source`)."""
+    return render.fill_slots(html, _slots.pop(page.file.src_uri, {}))
 
 
 def write_feeds(config: MkDocsConfig) -> None:
@@ -183,3 +202,72 @@ def escape_page_text(page: Page) -> None:
         value = page.meta.get(key)
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)
+
+
+# The Anthology: its sources in docs/anthology/ (or ANTHOLOGY_DIR) are read by `anthology.loader`,
+# never published as they are; its pages are generated like event pages, and its PDFs are printed
+# from the built whole-book page of each language.
+
+
+def anthology_dir(config: MkDocsConfig) -> Path:
+    folder = os.environ.get("ANTHOLOGY_DIR")
+    return Path(folder) if folder else Path(config.docs_dir) / "anthology"
+
+
+def _shown_path(path: Path, config: MkDocsConfig) -> str:
+    return anthology_loader.display_path(path, Path(config.config_file_path).parent)
+
+
+def _load_anthology(config: MkDocsConfig, events: tuple[Event, ...], events_failed: bool) -> tuple[Book, tuple[Problem, ...]]:
+    folder = anthology_dir(config)
+    if not folder.is_dir():
+        missing = Problem(_shown_path(folder, config), 1, "ANTHOLOGY_DIR", "this folder does not exist")
+        return EMPTY_BOOK, ((missing,) if "ANTHOLOGY_DIR" in os.environ else ())
+    # Links to the calendar are checked when both come from the same place (both the project's, or
+    # both set for a test); a demo calendar (EVENTS_DIR alone) cannot hold the Anthology's events.
+    same_source = ("EVENTS_DIR" in os.environ) == ("ANTHOLOGY_DIR" in os.environ)
+    event_ids = frozenset(e.id for e in events) if same_source and not events_failed else None
+    return anthology_loader.load_book(folder, Path(config.config_file_path).parent, event_ids)
+
+
+def watch_anthology(server: Any, config: MkDocsConfig) -> None:
+    """`mkdocs serve` watches docs/ already; an ANTHOLOGY_DIR elsewhere is watched too."""
+    folder = anthology_dir(config)
+    if folder.is_dir() and Path(config.docs_dir).resolve() not in folder.resolve().parents:
+        server.watch(str(folder))
+
+
+def _anthology_fingerprint(config: MkDocsConfig) -> tuple[Any, ...]:
+    folder = anthology_dir(config)
+    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*")) if p.is_file() for s in [p.stat()]]
+    return (str(folder), tuple(stats))
+
+
+def _drop_anthology_sources(files: Files) -> None:
+    for file in [f for f in files if f.src_uri.startswith("anthology/") and f.src_uri.endswith((".md", ".yml"))]:
+        files.remove(file)
+
+
+def _build_moment() -> dt.datetime:
+    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
+
+
+def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.Context:
+    accessed = _build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
+    return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", anthology_pdf.wanted(os.environ))
+
+
+def write_anthology_pdf(config: MkDocsConfig) -> None:
+    """The whole book of the language just built, printed to `anthology/anthology-<lang>.pdf`."""
+    found, lang = catalog(config), current_language(config)
+    if not found.book.entries or not anthology_pdf.wanted(os.environ):
+        return
+    browser = anthology_pdf.chromium(os.environ)
+    if browser is None:
+        log.warning("anthology: Chromium was not found, so the PDFs were not printed: install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0")
+        return
+    root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
+    page = root / anthology_pages.BOOK_URI.replace(".md", "/index.html")
+    trouble = anthology_pdf.print_book(page, root / "anthology" / anthology_pages.pdf_name(lang), browser, _build_moment())
+    if trouble:
+        log.warning(trouble)

@@ -47,7 +47,7 @@ def base_of(uri: str) -> str:
     return "../" * depth
 
 
-def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> str:
+def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> render.Source:
     base, events = base_of(page.uri), catalog.events
     if page.kind == "event":
         event = catalog.by_id[page.key]
@@ -66,13 +66,13 @@ def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> str
     return render.page_markdown(view.name, html)
 
 
-def _month(key: str, events: tuple[Event, ...], lang: str, base: str) -> str:
+def _month(key: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:
     grid = grids.month_grid(events, key, lang, base, grids.month_keys(events))
     words = {**render.labels(lang), "year_href": f"{base}calendar/year/"}
     return render.page_markdown(grid.heading, render.render("month_grid.html", grid=grid, labels=words))
 
 
-def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> str:
+def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:
     view = indexes.index(kind, events, lang, base)
     tiles = tilemap.tiles(view) if kind == "regions" else ()
     html = render.render(

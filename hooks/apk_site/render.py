@@ -6,6 +6,7 @@ text, never markup. Only the event body is Markdown, and it is the editor's own.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -51,20 +52,42 @@ def calendar_html(view: CalendarView) -> str:
     return environment().get_template("calendar_list.html").render(view=view, labels=labels(view.lang))
 
 
-def page_markdown(title: str, html: str, description: str = "") -> str:
+@dataclass(frozen=True)
+class Source:
+    """A page's Markdown plus the HTML to put in its slots once Markdown has been rendered:
+    generated HTML never goes through Python-Markdown's (slow) raw-HTML parser."""
+
+    markdown: str
+    slots: dict[str, str] = field(default_factory=dict)
+
+
+def slot(name: str) -> str:
+    return f"\n\n<!-- apk:slot:{name} -->\n\n"
+
+
+def fill_slots(html: str, slots: dict[str, str]) -> str:
+    for name, content in slots.items():
+        html = html.replace(f"<!-- apk:slot:{name} -->", content, 1)
+    return html
+
+
+def page_markdown(title: str, html: str, description: str = "") -> Source:
     """A generated page: escaped <h1> (so Material adds none of its own) and a block of HTML."""
     meta = {"title": title, **({"description": description} if description else {})}
-    heading = environment().from_string('<h1 id="page-title">{{ title }}</h1>\n\n').render(title=title)
-    return _front_matter(meta) + heading + html + "\n"
+    heading = environment().from_string('<h1 id="page-title">{{ title }}</h1>\n').render(title=title)
+    return Source(_front_matter(meta) + slot("page"), {"page": heading + html})
 
 
 def render(template: str, **values: object) -> str:
     return environment().get_template(template).render(**values)
 
 
-def event_markdown(view: EventPage, json_ld: str) -> str:
+def event_markdown(view: EventPage, json_ld: str) -> Source:
+    """The editor's Markdown body between two slots of generated HTML."""
     meta = {"title": view.title.value}
     if view.summary:
         meta["description"] = view.summary.value
-    body = environment().get_template("event_page.md").render(view=view, json_ld=json_ld)
-    return _front_matter(meta) + body
+    head = render("event_head.html", view=view)
+    tail = render("event_tail.html", view=view, json_ld=json_ld)
+    body = view.body.value if view.body else ""
+    return Source(_front_matter(meta) + slot("head") + body + slot("tail"), {"head": head, "tail": tail})

@@ -9,8 +9,6 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,7 @@ import yaml
 from babel import Locale
 
 from tests.browser.conftest import serve
-from tests.conftest import ROOT, build_site
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -140,17 +138,8 @@ class Sample:
 
 
 @pytest.fixture(scope="session")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
-    events_dir = tmp_path_factory.mktemp("sample-events")
-    written = subprocess.run(
-        [sys.executable, str(ROOT / "scripts/sample_events.py"), "--count", "420", "--out", str(events_dir)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert written.returncode == 0, written.stdout + written.stderr
-    built = build_site(tmp_path_factory.mktemp("sample-site"), events_dir)
-    assert built.returncode == 0, built.output
+def sample(sample_build) -> Iterator[Sample]:
+    events_dir, built = sample_build
     events = read_events(events_dir)
     assert len(events) == 420
     server, url = serve(built.site)
@@ -370,7 +359,8 @@ def test_no_console_errors_on_the_calendar_views(page, sample):
     problems: list[str] = []
     page.on("console", lambda message: problems.append(f"console: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
-    for path in ("/", "/calendar/", "/ru/calendar/2025-05/", "/en/regions/", f"/events/{some_event}/", "/calendar/year/"):
+    paths = ("/", "/calendar/", "/ru/calendar/2025-05/", "/en/regions/", f"/events/{some_event}/", "/calendar/year/")
+    for path in paths:
         response = page.goto(sample.url + path)
         assert response is not None and response.status == 200, path
         page.wait_for_load_state("networkidle")
@@ -441,8 +431,8 @@ def test_rows_before_today_in_astana_are_marked_past(page, sample):
     open_list(page, sample.url + "/calendar/")
     marks = _past_marks(page)
     assert sorted(marks) == sorted(sample.events)
-    dated = [e for e in sample.events.values() if not e.month_only]
-    assert {e.id for e in dated if marks[e.id]} == {e.id for e in dated if e.end < today}
+    # A month-only plan's last possible day is the month's last day (SourceEvent.end).
+    assert {i for i, past in marks.items() if past} == {e.id for e in sample.events.values() if e.end < today}
 
 
 def _boundary_day(sample: Sample) -> dt.date:

@@ -1,0 +1,132 @@
+"""Which Anthology pages the build publishes, and the Markdown of each in one language.
+
+Pages are `apk_site.pages.Generated` entries, as for events: the adapter adds the `.ru.md`/`.en.md`
+siblings and asks `markdown()` for the language being built. Every text and every page of front and
+back matter is a page at `anthology/<part>/<name>/`; the contents, the author index and one page per
+author, three indexes and the whole book on one page are generated from the same `Book`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import l10n
+from ..model import Event
+from ..model import Text as Said
+from ..pages import Generated, base_of
+from . import render, views
+from .model import Book, Text
+
+KIND = "anthology"
+BOOK_URI = "anthology/book.md"
+
+
+def pdf_name(lang: str) -> str:
+    return f"anthology-{lang}.pdf"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a page needs besides the book: the calendar's events, the date citations are taken
+    on, the site's address, and whether the build prints the PDFs."""
+
+    events: dict[str, Event]
+    accessed: dt.date
+    site_url: str
+    pdf: bool
+
+
+def generated(book: Book) -> tuple[Generated, ...]:
+    if not book.entries:
+        return ()
+    pages = [Generated(entry.uri, f"{KIND}-entry", entry.id) for entry in book.entries]
+    pages += [
+        Generated("anthology/index.md", f"{KIND}-contents"),
+        Generated("anthology/authors/index.md", f"{KIND}-authors"),
+        Generated(BOOK_URI, f"{KIND}-book"),
+    ]
+    pages += [Generated(f"anthology/authors/{a.id}.md", f"{KIND}-author", a.id) for a in views.authors_in_book(book)]
+    pages += [Generated(f"anthology/{kind}.md", f"{KIND}-index", kind) for kind in views.FACETS]
+    return tuple(sorted(pages, key=lambda p: p.uri))
+
+
+def is_anthology(page: Generated) -> bool:
+    return page.kind.startswith(KIND + "-")
+
+
+def markdown(page: Generated, book: Book, lang: str, context: Context) -> str:
+    base = base_of(page.uri)
+    kind = page.kind.removeprefix(KIND + "-")
+    if kind == "entry":
+        return _entry(page, book, lang, base, context)
+    if kind == "contents":
+        view = views.contents(book, lang, base)
+        body = render.render("contents.html", view=view, lang=lang, pdf=_pdf_link(lang, base, context))
+        return render.page({"title": view.title, "description": view.intro}, render.heading(view.title) + body)
+    if kind == "authors":
+        return _authors(book, lang, base)
+    if kind == "author":
+        return _author(page.key, book, lang, base)
+    if kind == "index":
+        return _facet(page.key, book, lang, base)
+    if kind == "book":
+        view = views.book_page(book, lang, base, _pdf_link(lang, base, context))
+        body = render.render("book.md", view=view, contents_label=l10n.t("anthology.contents", lang))
+        return render.page({"title": view.title}, body)
+    raise ValueError(f"no Anthology page of kind {page.kind!r}")
+
+
+def _entry(page: Generated, book: Book, lang: str, base: str, context: Context) -> str:
+    entry = next(e for e in book.entries if e.id == page.key)
+    if not isinstance(entry, Text):
+        view = views.matter_page(entry, book, lang, base)
+        return render.page({"title": view.title.value}, render.render("matter_page.md", view=view))
+    text_view = views.text_page(entry, book, lang, base, context.site_url, context.events, context.accessed)
+    original = render.html(text_view.original.body) if text_view.original else ""
+    meta: dict[str, object] = {"title": text_view.title.value, "description": _description(text_view)}
+    if text_view.cite and text_view.cite.tags:
+        meta["citation"] = [list(tag) for tag in text_view.cite.tags]
+    return render.page(meta, render.render("text_page.md", view=text_view, original_html=original))
+
+
+def _description(view: views.TextPage) -> str:
+    authors = ", ".join(a.label.value for a in view.byline)
+    return f"{authors}. {view.title.value}" if authors else view.title.value
+
+
+def _authors(book: Book, lang: str, base: str) -> str:
+    title = l10n.t("anthology.authors", lang)
+    body = render.render(
+        "authors.html",
+        rows=views.author_index(book, lang, base),
+        intro=l10n.t("anthology.authors_intro", lang),
+        lang=lang,
+        contents=views.Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"),
+    )
+    return render.page({"title": title}, render.heading(title) + body)
+
+
+def _author(key: str, book: Book, lang: str, base: str) -> str:
+    view = views.author_page(book.authors[key], book, lang, base)
+    body = render.render("author.html", view=view)
+    return render.page({"title": view.name.value, "description": view.bio.value}, render.heading(view.name.value, view.name.lang, lang) + body)
+
+
+def _facet(kind: str, book: Book, lang: str, base: str) -> str:
+    title = l10n.t(f"anthology.index.{kind}", lang)
+    body = render.render(
+        "facet.html",
+        kind=kind,
+        groups=views.facet(kind, book, lang, base),
+        intro=l10n.t(f"anthology.index.{kind}.intro", lang),
+        lang=lang,
+        contents=views.Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"),
+    )
+    return render.page({"title": title}, render.heading(title) + body)
+
+
+def _pdf_link(lang: str, base: str, context: Context) -> views.Link | None:
+    if not context.pdf:
+        return None
+    return views.Link(Said(l10n.t("anthology.pdf", lang), lang), f"{base}anthology/{pdf_name(lang)}")

@@ -1,0 +1,75 @@
+"""Print one language's whole-book page to PDF with headless Chromium, after the site is built.
+
+Chromium embeds the subsets of the fonts the page really uses (the site's own PT Serif, which has
+every Kazakh letter), so the PDF needs no font on the reader's machine. It stamps the PDF with the
+wall-clock time; the stamps are replaced by SOURCE_DATE_EPOCH (the same length, so the
+cross-reference offsets stay right), which makes the same commit print the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-pdf-header-footer",
+    # Waits, in virtual time, until the page and its fonts have loaded before printing.
+    "--run-all-compositor-stages-before-draw",
+    "--virtual-time-budget=20000",
+)
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+_STAMP = re.compile(rb"\(D:\d{14}[+-]\d\d'\d\d'\)")
+
+
+def wanted(environ: Mapping[str, str]) -> bool:
+    """ANTHOLOGY_PDF=0 builds the site without the PDFs (and without links to them)."""
+    return environ.get("ANTHOLOGY_PDF", "1") not in ("0", "no", "false")
+
+
+def chromium(environ: Mapping[str, str]) -> str | None:
+    for candidate in (environ.get("CHROMIUM", ""), shutil.which("chromium") or "", DEFAULT_CHROMIUM):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    return None
+
+
+def command(browser: str, page: Path, target: Path, profile: Path) -> list[str]:
+    return [browser, *FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}", page.resolve().as_uri()]
+
+
+def pin_dates(data: bytes, moment: dt.datetime) -> bytes:
+    stamp = f"(D:{moment.astimezone(dt.UTC):%Y%m%d%H%M%S}+00'00')".encode()
+    return _STAMP.sub(lambda _: stamp, data)
+
+
+def print_book(page: Path, target: Path, browser: str, moment: dt.datetime, timeout: float = 180) -> str:
+    """Write the PDF of `page` to `target`; return '' or what went wrong, for the build log."""
+    if not page.is_file():
+        return f"anthology: {page} was not built, so its PDF cannot be printed"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="apk-pdf-") as profile:
+        # A clean environment: no faketime or other preload from a test harness reaches Chromium.
+        environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": profile, "LANG": "C.UTF-8"}
+        try:
+            done = subprocess.run(command(browser, page, target, Path(profile)), env=environ, capture_output=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            return f"anthology: Chromium could not print {page}: {error}"
+    if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+        return f"anthology: Chromium could not print {page} (exit {done.returncode}): {tail[0]}"
+    target.write_bytes(pin_dates(target.read_bytes(), moment))
+    return ""

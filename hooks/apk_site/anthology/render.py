@@ -1,0 +1,52 @@
+"""Turn Anthology view models into the Markdown that MkDocs renders, with one Jinja environment.
+
+Autoescaping is on and undefined names fail loudly, as in `apk_site.render`. Texts' bodies are the
+editors' own Markdown; the original beside a translation is rendered to HTML here, so that its
+headings stay out of the page's table of contents.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import markdown as python_markdown
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, **values: object) -> str:
+    return environment().get_template(template).render(**values)
+
+
+def front_matter(values: dict[str, Any]) -> str:
+    # safe_dump quotes whatever YAML would misread, so any title survives as text.
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
+
+
+def heading(title: str, lang: str = "", page_lang: str = "") -> str:
+    """An escaped <h1> (so that Material adds none of its own)."""
+    attribute = ' lang="{{ lang }}"' if lang and lang != page_lang else ""
+    return environment().from_string(f'<h1 id="page-title"{attribute}>{{{{ title }}}}</h1>\n\n').render(title=title, lang=lang)
+
+
+def page(meta: dict[str, Any], body: str) -> str:
+    return front_matter(meta) + body + ("" if body.endswith("\n") else "\n")
+
+
+def html(markdown: str) -> str:
+    """The original of a translation, as HTML without heading ids."""
+    return python_markdown.markdown(markdown, extensions=["attr_list", "sane_lists"], output_format="html")

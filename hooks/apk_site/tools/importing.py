@@ -1,0 +1,337 @@
+"""From rows of a plan or a calendar (`Row`) to event files: names -> ids, a free file name, a check.
+
+Both importers (`plan_import`, `ics_import`) read their format into `Row`s; this module does the rest
+the same way for both. Nothing is written for a row whose files the site's loader would refuse, and an
+event that is already there is only replaced with `update`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .. import DEFAULT_LANGUAGE, LANGUAGES
+from ..loader import LANGUAGE_SUFFIX, load_events
+from ..model import Event
+from ..problems import Problem
+from ..records import Record, read_record
+from . import names, scaffold
+from .dates import NotUnderstood, PlanDate, plan_date
+from .scaffold import Draft, Texts
+
+# Notes written into imported files, in the language of the file.
+FILE_NOTES: dict[str, dict[str, str]] = {
+    "kk": {
+        "imported": "{source} файлынан импортталды ({where}).",
+        "vague": "Жоспарда нақты ай жоқ («{said}»): төмендегі ай — алғашқы ай, нақты күн емес. Ай немесе күн "
+                 "белгілі болғанда түзетіңіз.",
+        "guessed": "Санат атаудағы «{word}» сөзі бойынша таңдалды: тексеріңіз.",
+    },
+    "ru": {
+        "imported": "Импортировано из файла {source} ({where}).",
+        "vague": "В плане нет точного месяца («{said}»): ниже указан первый месяц, это не настоящая дата. "
+                 "Исправьте, когда станут известны месяц или дата.",
+        "guessed": "Категория выбрана по слову «{word}» в названии: проверьте её.",
+    },
+    "en": {
+        "imported": "Imported from {source} ({where}).",
+        "vague": "The plan gives no exact month («{said}»): the month below is the first one, not a real date. "
+                 "Correct it when the month or the date is known.",
+        "guessed": "Category chosen from the word «{word}» in the title: check it.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One event as a plan or a calendar states it, before any name is looked up."""
+
+    path: str  # the file it comes from, as shown to the editor
+    line: int  # its row in the spreadsheet, or the line of BEGIN:VEVENT
+    where: Mapping[str, str]  # how a note in each language names it: «7-жол», «строка 7», "UID …"
+    titles: Mapping[str, str]  # language -> title
+    when: Any  # a date cell, a text such as «II квартал», or a PlanDate already worked out
+    place: str = ""
+    region: str = ""
+    organizer: str = ""
+    category: str = ""
+    bodies: Mapping[str, str] = field(default_factory=dict)
+    status: str = "scheduled"
+    source: str = ""
+    columns: Mapping[str, str] = field(default_factory=dict)  # kind -> the column's own header, for messages
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the editor gives for the whole import: fallbacks, the year of dates without one."""
+
+    year: int
+    region: str = ""
+    organizer: str = ""
+    category: str = ""
+    update: bool = False
+
+
+@dataclass
+class Result:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept: list[Problem] = field(default_factory=list)  # already there, left as they are
+    notes: list[Problem] = field(default_factory=list)  # imported, but the editor should look
+    errors: list[Problem] = field(default_factory=list)  # not imported, with the reason
+
+    def lines(self) -> list[str]:
+        return (
+            [f"created {path}" for path in self.created]
+            + [f"updated {path}" for path in self.updated]
+            + [str(p) for p in sorted(self.notes + self.kept + self.errors)]
+            + [self.summary()]
+        )
+
+    def summary(self) -> str:
+        parts = [f"{len(self.created)} created", f"{len(self.updated)} updated"]
+        if self.kept:
+            parts.append(f"{len(self.kept)} already there (use --update to replace them)")
+        parts.append(f"{len(self.errors)} not imported")
+        return "import: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    row: Row
+    name: str
+    draft: Draft
+    existing: bool
+
+
+def _column(row: Row, kind: str) -> str:
+    return row.columns.get(kind, kind)
+
+
+def _problem(row: Row, kind: str, message: str) -> Problem:
+    return Problem(row.path, row.line, _column(row, kind), message)
+
+
+def _when(row: Row, options: Options) -> PlanDate:
+    return row.when if isinstance(row.when, PlanDate) else plan_date(row.when, options.year)
+
+
+def _region(row: Row, options: Options) -> tuple[str | None, list[str]]:
+    """The region's id, and the regions a place names when it names several (filed as nationwide)."""
+    for text in (row.region, row.place, options.region):
+        if text and (found := names.region_id(text)):
+            several = sorted({f.id for f in names.find_regions(text)} - {"nationwide"})
+            return found, several if len(several) > 1 else []
+    return None, []
+
+
+def _organizer(text: str, lang: str) -> str | dict[str, str]:
+    found = names.organizer_id(text)
+    if found:
+        return found
+    clean = " ".join(text.split())
+    return {names.language_of(clean, lang): clean}
+
+
+def _category(row: Row, options: Options) -> tuple[str | None, str]:
+    """The category id, and the word it was guessed from (empty when it was not guessed)."""
+    if row.category:
+        return names.category_id(row.category), ""
+    if options.category:
+        return names.category_id(options.category), ""
+    for title in row.titles.values():
+        if guess := names.guess_category(title):
+            return guess.id, guess.words
+    return None, ""
+
+
+def draft_for(row: Row, options: Options) -> tuple[Draft | None, list[Problem], list[Problem]]:
+    """The event a row describes, or every reason it cannot be one; and notes for the editor."""
+    errors: list[Problem] = []
+    notes: list[Problem] = []
+    titles = {lang: " ".join(text.split()) for lang, text in row.titles.items() if text and text.strip()}
+    if not titles:
+        errors.append(_problem(row, "title", "is empty: every event needs its name"))
+    lang = next((code for code in LANGUAGES if code in titles), DEFAULT_LANGUAGE)
+    when = None
+    try:
+        when = _when(row, options)
+    except NotUnderstood as error:
+        errors.append(_problem(row, "date", str(error)))
+    region, several = _region(row, options)
+    if several:
+        notes.append(_problem(row, "region" if row.region else "place", f"names several regions ({', '.join(several)}):"
+                              " filed as nationwide; check it"))
+    if region is None:
+        place = " ".join((row.region or row.place).split())
+        errors.append(_problem(row, "region" if row.region else "place", (
+            f"no region or city found in '{place}': add the city or the region (for example «г. Астана, Дворец мира "
+            "и согласия»), or give the region with --region" if place else
+            "is empty: write the city or the region (and the venue), or give the region with --region")))
+    organizer_text = row.organizer or options.organizer
+    if not organizer_text.strip():
+        errors.append(_problem(row, "organizer", "is empty: write who organizes the event, or give --organizer"))
+    category, guessed_from = _category(row, options)
+    if category is None and titles:
+        said = row.category or options.category
+        errors.append(_problem(row, "category", f"unknown category '{said}': write one of the categories of the "
+                               "editors' guide" if said else
+                               "not given: add a column «Категория» / «Санат», or give --category"))
+    if not row.place.strip():
+        errors.append(_problem(row, "place", "is empty: write where the event takes place"))
+    if errors or when is None or region is None or category is None:
+        return None, errors, notes
+    file_notes = FILE_NOTES[lang]
+    field_notes = {}
+    if when.vague:
+        field_notes["start"] = file_notes["vague"].format(said=when.vague)
+        notes.append(_problem(row, "date", f"'{when.vague}' gives no exact month: written as start: {when.start}, "
+                              "marked in the file; set the month when it is known"))
+    if guessed_from:
+        field_notes["category"] = file_notes["guessed"].format(word=guessed_from)
+    texts = {code: Texts(title=title, venue=row.place.strip() if code == lang else "",
+                         body=row.bodies.get(code, "")) for code, title in titles.items()}
+    draft = Draft(
+        start=when.start, end=when.end, region=region, category=category, lang=lang,
+        organizer=_organizer(organizer_text, lang), texts=texts, status=row.status, source=row.source,
+        notes=(file_notes["imported"].format(source=Path(row.path).name, where=row.where[lang]),),
+        field_notes=field_notes,
+    )
+    return draft, errors, notes
+
+
+# ---- events already in the folder ----
+
+
+def _index(events: Sequence[Event]) -> dict[tuple[str, str], list[Event]]:
+    """Existing events by (title in any language, region): a plan names an event by its title."""
+    index: dict[tuple[str, str], list[Event]] = {}
+    for event in events:
+        for translation in event.translations:
+            index.setdefault((names.normal(translation.title), event.region), []).append(event)
+    return index
+
+
+def _match(draft: Draft, index: dict[tuple[str, str], list[Event]]) -> list[Event]:
+    found = {e.path: e for t in draft.texts.values() for e in index.get((names.normal(t.title), draft.region), [])}
+    if len(found) > 1:
+        same_start = [e for e in found.values() if _start_text(e) == draft.start]
+        return same_start if len(same_start) == 1 else list(found.values())
+    return list(found.values())
+
+
+def _start_text(event: Event) -> str:
+    start = event.when.start
+    if event.when.month_only:
+        return start.strftime("%Y-%m")
+    return start.strftime("%Y-%m-%d %H:%M") if isinstance(start, dt.datetime) else start.isoformat()
+
+
+def existing_draft(folder: Path, name: str) -> Draft:
+    """An event's files read back into a `Draft`, so that an update keeps what the plan does not say."""
+    records: dict[str | None, Record] = {}
+    for path in sorted(folder.glob(f"{name}*.md")):
+        stem = path.name[: -len(".md")]
+        match = LANGUAGE_SUFFIX.match(stem)
+        lang = match["lang"] if match and match["name"] == name and match["lang"] in LANGUAGES else None
+        if lang is None and stem != name:
+            continue
+        record = read_record(path.name, path.read_text(encoding="utf-8"))
+        if isinstance(record, Record):
+            records[lang] = record
+    meta = records[None].meta
+    lang = str(meta.get("lang") or DEFAULT_LANGUAGE)
+    texts = {code: _texts(record) for code, record in records.items() if code is not None}
+    texts[lang] = _texts(records[None])
+    return Draft(
+        start=str(meta["start"]), end=str(meta.get("end") or ""), region=str(meta["region"]),
+        category=str(meta["category"]), organizer=meta["organizer"], texts=texts, lang=lang,
+        status=str(meta.get("status") or "scheduled"), geo=meta.get("geo"), links=meta.get("links") or {},
+        source=str(meta.get("source") or ""), sample=meta.get("sample") is True, id=str(meta.get("id") or ""),
+    )
+
+
+def _texts(record: Record) -> Texts:
+    values = {key: " ".join(str(record.meta.get(key) or "").split()) for key in scaffold.TEXT_KEYS}
+    return Texts(**values, body=record.body)
+
+
+def _updated(old: Draft, new: Draft, category_given: bool) -> Draft:
+    """The facts a plan states replace the old ones; texts, links and the status the editor set stay."""
+    texts = dict(old.texts)
+    for lang, text in new.texts.items():
+        before = texts.get(lang, Texts())
+        texts[lang] = replace(before, title=text.title, venue=text.venue or before.venue, body=before.body or text.body)
+    return replace(
+        old, start=new.start, end=new.end, region=new.region, organizer=new.organizer, texts=texts,
+        category=new.category if category_given else old.category, notes=new.notes,
+        field_notes={k: v for k, v in new.field_notes.items() if k != "category" or not category_given},
+    )
+
+
+# ---- the import itself ----
+
+
+def import_rows(rows: Sequence[Row], folder: Path, shown: str, options: Options) -> Result:
+    """Turn rows into files in `folder` (`shown` is how the folder is named in messages)."""
+    result = Result()
+    events, _ = load_events(folder, folder.parent) if folder.is_dir() else ((), ())
+    index, taken = _index(events), scaffold.used_names(folder)
+    planned: list[_Planned] = []
+    for row in rows:
+        draft, errors, notes = draft_for(row, options)
+        result.errors += errors
+        if draft is None:
+            continue
+        result.notes += notes
+        item = _plan(row, draft, folder, shown, index, taken, options, result)
+        if item is not None:
+            planned.append(item)
+    _write(planned, folder, shown, result)
+    return result
+
+
+def _plan(row: Row, draft: Draft, folder: Path, shown: str, index: dict[tuple[str, str], list[Event]],
+          taken: set[str], options: Options, result: Result) -> _Planned | None:
+    matches = _match(draft, index)
+    if len(matches) > 1:
+        paths = ", ".join(sorted(f"{shown}/{Path(e.path).name}" for e in matches))
+        result.errors.append(_problem(row, "title", f"several events have this title and region ({paths}): "
+                                      "import it by hand"))
+        return None
+    if matches:
+        name = Path(matches[0].path).name[: -len(".md")]
+        if not options.update:
+            result.kept.append(_problem(row, "title", f"already there as {shown}/{name}.md: left as it is "
+                                        "(run import with --update to replace it with the plan's facts)"))
+            return None
+        category_given = bool(row.category or options.category)
+        return _Planned(row, name, _updated(existing_draft(folder, name), draft, category_given), True)
+    name = scaffold.free_name(draft.start, scaffold.slug_title(draft), taken)
+    taken.add(name)
+    return _Planned(row, name, draft, False)
+
+
+LOADER_FIELDS = {"title": "title", "venue": "place", "start": "date", "end": "date", "organizer": "organizer",
+                 "region": "region", "category": "category"}
+
+
+def _write(planned: list[_Planned], folder: Path, shown: str, result: Result) -> None:
+    files = {item.name: scaffold.render(item.name, item.draft, drafts=False) for item in planned}
+    everything = {name: text for texts in files.values() for name, text in texts.items()}
+    problems = scaffold.check_files(everything, "") if everything else []
+    refused = {}
+    for problem in problems:
+        stem = problem.path.split("/")[-1][: -len(".md")]
+        match = LANGUAGE_SUFFIX.match(stem)
+        refused.setdefault(match["name"] if match and match["lang"] in LANGUAGES else stem, problem)
+    for item in planned:
+        if item.name in refused:
+            problem = refused[item.name]
+            result.errors.append(_problem(item.row, LOADER_FIELDS.get(problem.field, problem.field), problem.message))
+            continue
+        scaffold.write(folder, files[item.name], replace=item.existing)
+        (result.updated if item.existing else result.created).append(f"{shown}/{item.name}.md")

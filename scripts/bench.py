@@ -1,0 +1,223 @@
+"""Benchmark: the project's strict build against plain MkDocs + Material + mkdocs-static-i18n.
+
+Run `make bench` (or `python scripts/bench.py --sizes 420 4200 --runs 3`). Builds are interleaved
+(project, reference, project, ...) so that both see the same machine load; medians are reported.
+The results table is written into README.md between the `bench:start` and `bench:end` markers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+LANGS = ("kk", "ru", "en")
+
+
+@dataclass
+class Timing:
+    seconds: list[float]
+    peak_kb: list[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(self.peak_kb) / 1024
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak RSS of one command, measured by GNU time."""
+    report = Path(tempfile.mkstemp(suffix=".time")[1])
+    full = ["/usr/bin/time", "-f", "%e %M", "-o", str(report), *command]
+    result = subprocess.run(full, env=env, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"build failed: {' '.join(command)}\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
+    seconds, peak = report.read_text().split()[-2:]
+    report.unlink()
+    return float(seconds), int(peak)
+
+
+def generate(count: int, folder: Path) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_events.py"), "--count", str(count), "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+
+
+REFERENCE_CONFIG = """\
+site_name: Reference
+site_url: https://reference.example.org/
+theme:
+  name: material
+  language: ru
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: ru
+          default: true
+          name: Русский
+        - locale: kk
+          name: Kazakh
+          build: true
+        - locale: en
+          name: English
+nav:
+  - index.md
+"""
+
+
+def write_reference(events: Path, site: Path) -> None:
+    """The stock way: one static Markdown page per event and language, same front matter and text, no hooks.
+    Material has no Kazakh strings, so the reference uses Russian as its default and `kk` pages fall back
+    to the Russian theme (the same work per page)."""
+    docs = site / "docs"
+    shutil.rmtree(site, ignore_errors=True)
+    (docs / "events").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text(REFERENCE_CONFIG.replace("language: ru", "language: ru"), encoding="utf-8")
+    for lang in LANGS:
+        suffix = "" if lang == "ru" else f".{lang}"
+        (docs / f"index{suffix}.md").write_text(f"# Reference {lang}\n", encoding="utf-8")
+    for path in sorted(events.glob("*.md")):
+        stem = path.name[: -len(".md")]
+        name, _, lang = stem.partition(".")
+        lang = lang or "kk"
+        suffix = "" if lang == "ru" else f".{lang}"
+        text = path.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.M)
+        heading = f"# {title[1].strip(chr(39) + chr(34))}\n\n" if title else ""
+        front, _, body = text.partition("\n---\n")
+        (docs / "events" / f"{name}{suffix}.md").write_text(f"{front}\n---\n{heading}{body}", encoding="utf-8")
+    # The reference theme needs a Kazakh UI file too, or Material fails on theme.language: kk.
+    overrides = site / "overrides" / "partials" / "languages"
+    overrides.mkdir(parents=True)
+    shutil.copy(ROOT / "overrides" / "partials" / "languages" / "kk.html", overrides / "kk.html")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9, mtime=0))
+
+
+def first_visit_bytes(site: Path, page: Path) -> int:
+    """Bytes (gzipped) an empty cache downloads to show `page`: the HTML, its CSS, JS and images."""
+    html = page.read_text(encoding="utf-8")
+    total = gz(page)
+    for ref in sorted(set(re.findall(r'(?:href|src)="([^"]+\.(?:css|js|woff2|svg|png))"', html))):
+        target = (page.parent / ref).resolve()
+        if target.is_file():
+            total += gz(target)
+    return total
+
+
+def weights(site: Path) -> dict[str, str]:
+    events = sorted((site / "events").glob("*/index.html"))
+    typical = events[len(events) // 2]
+    months = sorted(p for p in (site / "calendar").glob("20*/index.html"))
+    out = {
+        "event page HTML (gzip)": gz(typical),
+        "calendar list HTML (gzip)": gz(site / "calendar" / "index.html"),
+        "month grid HTML (gzip)": gz(months[len(months) // 2]),
+        "first visit to an event page (gzip, all files)": first_visit_bytes(site, typical),
+    }
+    for lang in LANGS:
+        prefix = site if lang == "kk" else site / lang
+        index = prefix / "search" / "search_index.json"
+        if index.is_file():
+            out[f"search index {lang} (gzip)"] = gz(index)
+    feeds = {lang: (site if lang == "kk" else site / lang) / "feeds" / "calendar.ics" for lang in LANGS}
+    for lang, path in feeds.items():
+        if path.is_file():
+            out[f"feed {lang} (raw)"] = path.stat().st_size
+    return {name: f"{value / 1024:.1f} KB" for name, value in out.items()}
+
+
+def bench(sizes: list[int], runs: int, work: Path) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    rows, page_weights = [], {}
+    for count in sizes:
+        events = work / f"events-{count}"
+        generate(count, events)
+        reference = work / f"reference-{count}"
+        write_reference(events, reference)
+        project, stock = Timing([], []), Timing([], [])
+        for run in range(runs):
+            seconds, peak = timed(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(work / f"site-{count}")],
+                {**env, "EVENTS_DIR": str(events)},
+                ROOT,
+            )
+            project.seconds.append(seconds)
+            project.peak_kb.append(peak)
+            seconds, peak = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"ref-site-{count}")], env, reference)
+            stock.seconds.append(seconds)
+            stock.peak_kb.append(peak)
+            print(f"{count} events, run {run + 1}: project {project.seconds[-1]:.1f} s, reference {stock.seconds[-1]:.1f} s", flush=True)
+        rows.append((count, project, stock))
+        if count == sizes[0]:
+            page_weights = weights(work / f"site-{count}")
+    return table(rows, page_weights, runs)
+
+
+def table(rows: list[tuple[int, Timing, Timing]], page_weights: dict[str, str], runs: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    lines = [
+        f"Measured {dt.date.today().isoformat()} on {machine}; median of {runs} interleaved runs.",
+        "",
+        "| events | project build | reference build | ratio | project time per event | project peak RSS | reference peak RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for count, project, stock in rows:
+        lines.append(
+            f"| {count} | {project.median:.1f} s | {stock.median:.1f} s | {project.median / stock.median:.2f}× | "
+            f"{project.median / count * 1000:.1f} ms | {project.peak_mb:.0f} MB | {stock.peak_mb:.0f} MB |"
+        )
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        growth = (large[1].median / large[0]) / (small[1].median / small[0])
+        lines += ["", f"Time per event at {large[0]} is {growth:.2f}× the time per event at {small[0]}."]
+    lines += ["", f"Page weights at {rows[0][0]} events:", "", "| what | size |", "|---|---:|"]
+    lines += [f"| {name} | {value} |" for name, value in page_weights.items()]
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    if start not in readme:
+        readme += f"\n{start}\n{end}\n"
+    before, rest = readme.split(start, 1)
+    after = rest.split(end, 1)[1]
+    README.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[420, 4200], help="sample calendar sizes to build")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (the median is reported)")
+    parser.add_argument("--no-readme", action="store_true", help="print the table only, leave README.md alone")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="apk-bench-") as folder:
+        text = bench(args.sizes, args.runs, Path(folder))
+    print(text)
+    if not args.no_readme:
+        write_readme(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Every feed the sample site publishes parses with two independent strict parsers and keeps the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from ical.calendar_stream import IcsCalendarStream
+
+from apk_site.feed import problems_in
+from apk_site.loader import load_events
+
+LANGS = {"kk": "", "ru": "ru/", "en": "en/"}
+GOOGLE_LIMIT = 1_000_000
+
+
+def feeds(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.ics"))
+
+
+def test_every_feed_keeps_the_rules_and_parses_twice(sample_build):
+    _, built = sample_build
+    found = feeds(built.site)
+    assert len(found) > 3 * (1 + 21 + 17)
+    for path in found:
+        data = path.read_bytes()
+        assert problems_in(data) == [], path
+        calendar = Calendar.from_ical(data)
+        parsed = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+        uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+        assert len(uids) == len(set(uids)) == len(parsed.events), path
+        for event in calendar.walk("VEVENT"):
+            start = event.decoded("DTSTART")
+            if isinstance(start, dt.datetime):
+                assert start.utcoffset() == dt.timedelta(0), path
+            else:
+                assert event.decoded("DTEND") > start, path
+            assert "VALARM" not in [c.name for c in event.subcomponents]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_calendar_feed_lists_every_event_with_a_day_and_stays_under_google_limit(sample_build, lang):
+    events_dir, built = sample_build
+    path = built.site / LANGS[lang] / "feeds" / "calendar.ics"
+    assert path.stat().st_size < GOOGLE_LIMIT
+    calendar = Calendar.from_ical(path.read_bytes())
+    events, problems = load_events(events_dir)
+    assert problems == ()
+    with_day = {e.id for e in events if not e.when.month_only}
+    assert {str(event["UID"]).removesuffix("@apk30") for event in calendar.walk("VEVENT")} == with_day
+    assert str(calendar["X-WR-CALNAME"]) == {"kk": "ҚХА 30 жыл: іс-шаралар", "ru": "30 лет АНК: мероприятия", "en": "APK at 30: events"}[lang]
+
+
+def test_event_page_links_its_own_ics(sample_build):
+    _, built = sample_build
+    page = next(p for p in sorted((built.site / "ru" / "events").iterdir()) if (p / f"{p.name}.ics").exists())
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert f'href="{page.name}.ics"' in html
+    calendar = Calendar.from_ical((page / f"{page.name}.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == f"{page.name}@apk30"
+    assert str(event["URL"]).endswith(f"/ru/events/{page.name}/")

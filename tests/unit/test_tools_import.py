@@ -1,0 +1,234 @@
+"""`import`: a plan spreadsheet (.xlsx, .csv) or a calendar export (.ics) becomes event files.
+
+The produced files are compared with golden trees under tests/fixtures/tools/expected/. After an
+intended change of the output, regenerate them with
+`APK_REGENERATE_GOLDEN=1 .venv/bin/python -m pytest tests/unit/test_tools_*.py` and review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from apk_site.loader import load_events
+from apk_site.tools.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "tools"
+EXPECTED = FIXTURES / "expected"
+TODAY = dt.date(2025, 3, 1)
+
+
+def run(*argv: str, root: Path) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    code = main(list(argv), root=root, out=out, today=TODAY)
+    return code, out.getvalue().splitlines()
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_golden(folder: Path, name: str) -> None:
+    golden = EXPECTED / name
+    if os.environ.get("APK_REGENERATE_GOLDEN"):
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(folder, golden)
+    assert tree(folder) == tree(golden)
+
+
+def write_plan(path: Path) -> None:
+    """A plan as ministries send them: a title over the table, a two-row header with merged cells in
+    Kazakh and Russian, a row of column numbers, a section heading, blank rows, and dates as a date
+    cell, as text (24.04.2025), as a month («май 2025») and as a quarter («II квартал»)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "План"
+    sheet["A1"] = "План мероприятий, посвящённых 30-летию Ассамблеи народа Казахстана"
+    sheet.merge_cells("A1:E1")
+    sheet["A2"] = "Қазақстан халқы Ассамблеясының 30 жылдығына арналған іс-шаралар жоспары"
+    sheet.merge_cells("A2:E2")
+    headers = {"A4": "№ п/п", "B4": "Іс-шараның атауы /\nНаименование мероприятия", "C4": "Өткізу / Проведение",
+               "C5": "мерзімі / Сроки проведения", "D5": "орны / Место проведения", "E4": "Жауаптылар / Ответственные"}
+    for cell, text in headers.items():
+        sheet[cell] = text
+    for cells in ("A4:A5", "B4:B5", "C4:D4", "E4:E5"):
+        sheet.merge_cells(cells)
+    for column, number in zip("ABCDE", range(1, 6), strict=True):
+        sheet[f"{column}6"] = number
+    sheet["A7"] = "I. Республиканские мероприятия / Республикалық іс-шаралар"
+    sheet.merge_cells("A7:E7")
+    rows = {
+        8: (1, "«Бірлік пен келісім жолындағы 30 жыл» республикалық форумы", dt.datetime(2025, 4, 24),
+            "г. Астана, Дворец Независимости", "Секретариат АНК"),
+        9: (2, "Круглый стол «Единство в многообразии»", "15.05.2025",
+            "Карагандинская область, г. Караганда, Дом дружбы", "Научно-экспертный совет АНК"),
+        11: (3, "Концерт ко Дню единства народа Казахстана", "май 2025", "Алматы қ., «Достық үйі»", "Дом дружбы"),
+        12: (4, "Жастар форумы «Ассамблея жастары»", "II квартал", "Түркістан облысы", "Ассамблея жастары"),
+        13: (5, "Этномедиация бойынша семинар", "в течение года", "Шымкент", "Республиканский совет этномедиации АНК"),
+        14: (6, None, "10.06.2025", "г. Павлодар", "Дом дружбы"),
+        15: (7, "Ақсақалдар кеңесінің отырысы", "20.06.2025", "Дворец школьников", "Совет старейшин"),
+        17: (8, "Международная конференция «Казахстанская модель общественного согласия»", "24-25.09.2025",
+             "Астана, Назарбаев Университет", "МКИ РК, Секретариат АНК"),
+        18: (9, "Ашық есік күні", "01.10.2025", "ЗКО, г. Уральск", "Дом дружбы"),
+    }
+    for number, values in rows.items():
+        for column, value in zip("ABCDE", values, strict=True):
+            sheet[f"{column}{number}"] = value
+    sheet["C8"].number_format = "DD.MM.YYYY"
+    book.save(path)
+
+
+PLAN_MESSAGES = [
+    "created events/2025-04-24-birlik-pen-kelisim-zholyndagy-30-zhyl.md",
+    "created events/2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.md",
+    "created events/2025-05-kontsert-ko-dnyu-edinstva-naroda-kazakhstana.md",
+    "created events/2025-04-zhastar-forumy-assambleya-zhastary.md",
+    "created events/2025-09-24-mezhdunarodnaya-konferentsiya-kazakhstanskaya.md",
+    "plan.xlsx:7: row: skipped: a heading, not an event ('I. Республиканские мероприятия / Республикалық іс-шаралар')",
+    "plan.xlsx:12: мерзімі / Сроки проведения: 'II квартал' gives no exact month: written as start: 2025-04, "
+    "marked in the file; set the month when it is known",
+    "plan.xlsx:13: мерзімі / Сроки проведения: 'в течение года' is not one event: give each event its own date or month",
+    "plan.xlsx:14: Іс-шараның атауы / Наименование мероприятия: is empty: every event needs its name",
+    "plan.xlsx:15: орны / Место проведения: no region or city found in 'Дворец школьников': add the city or the "
+    "region (for example «г. Астана, Дворец мира и согласия»), or give the region with --region",
+    "plan.xlsx:18: category: not given: add a column «Категория» / «Санат», or give --category",
+    "import: 5 created, 0 updated, 4 not imported",
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "events").mkdir()
+    return tmp_path
+
+
+def test_plan_xlsx_becomes_the_expected_files_and_messages(project: Path) -> None:
+    write_plan(project / "plan.xlsx")
+    code, output = run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
+    assert output == PLAN_MESSAGES
+    assert code == 1  # some rows were not imported
+    assert_golden(project / "events", "plan-xlsx")
+    events, problems = load_events(project / "events", project)
+    assert problems == () and len(events) == 5
+
+
+def test_imported_events_pass_the_check(project: Path) -> None:
+    write_plan(project / "plan.xlsx")
+    run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
+    assert run("check", root=project) == (0, [
+        "5 events in 5 files: no problems",
+        "note: Anthology: not checked, there is no folder docs/anthology",
+    ])
+
+
+def test_a_second_import_keeps_every_event_and_says_so(project: Path) -> None:
+    write_plan(project / "plan.xlsx")
+    run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
+    before = tree(project / "events")
+    code, output = run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
+    assert tree(project / "events") == before
+    assert output[1] == (
+        "plan.xlsx:8: Іс-шараның атауы / Наименование мероприятия: already there as "
+        "events/2025-04-24-birlik-pen-kelisim-zholyndagy-30-zhyl.md: left as it is (run import with --update to "
+        "replace it with the plan's facts)"
+    )
+    assert output[-1] == "import: 0 created, 0 updated, 5 already there (use --update to replace them), 4 not imported"
+
+
+def test_update_takes_the_plans_new_date_and_keeps_the_editors_text(project: Path) -> None:
+    write_plan(project / "plan.xlsx")
+    run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
+    main_file = project / "events" / "2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.md"
+    main_file.write_text(main_file.read_text(encoding="utf-8").replace("status: scheduled", "status: postponed")
+                         + "Описание, которое написал редактор.\n", encoding="utf-8")
+    (project / "events" / "2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.en.md").write_text(
+        "---\ntitle: Round table\n---\nThe English text.\n", encoding="utf-8")
+    book = openpyxl.load_workbook(project / "plan.xlsx")
+    book.active["C9"] = "16.05.2025 11:00"
+    book.save(project / "plan.xlsx")
+
+    code, output = run("import", str(project / "plan.xlsx"), "--year", "2025", "--update", root=project)
+
+    assert "updated events/2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.md" in output
+    assert output[-1] == "import: 0 created, 5 updated, 4 not imported"
+    (event,) = [e for e in load_events(project / "events", project)[0] if e.id.startswith("2025-05-15")]
+    assert event.when.start == dt.datetime(2025, 5, 16, 11, 0)
+    assert event.status == "postponed"
+    assert event.translation("ru").body == "Описание, которое написал редактор."
+    assert event.translation("en").body == "The English text."
+
+
+def test_csv_from_excel_in_windows_1251_with_semicolons(project: Path) -> None:
+    text = (
+        "№;Наименование мероприятия;Сроки проведения;Место проведения;Ответственные;Категория\n"
+        "1;Спартакиада этнокультурных объединений;12.07.2025;ВКО, г. Усть-Каменогорск, стадион «Восток»;"
+        "Дом дружбы;Спорт\n"
+        ";;;;;\n"
+        "2;Выставка «Мы — народ Казахстана»;30.04-02.05.2025;г. Кокшетау;АНК Акмолинской области;Культура и искусство\n"
+        "3;Форум;31.02.2025;Астана;Секретариат АНК;Сессии и форумы\n"
+    )
+    (project / "plan.csv").write_bytes(text.encode("cp1251"))
+    code, output = run("import", str(project / "plan.csv"), root=project)
+    assert output == [
+        "created events/2025-07-12-spartakiada-etnokulturnykh-obedinenii.md",
+        "created events/2025-04-30-vystavka-my-narod-kazakhstana.md",
+        "plan.csv:5: Сроки проведения: cannot read '31.02.2025' as a date (day is out of range for month): write "
+        "24.04.2025, 24.04.2025 10:00, «апрель 2025» or «II квартал»",
+        "import: 2 created, 0 updated, 1 not imported",
+    ]
+    assert_golden(project / "events", "plan-csv")
+
+
+def test_ics_export_from_outlook(project: Path) -> None:
+    code, output = run("import", str(FIXTURES / "department-outlook.ics"), root=project)
+    assert output == [
+        "created events/2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.md",
+        "created events/2025-06-01-dostyq-auenderi-festivali.md",
+        "created events/2025-09-10-seminar-dlya-etnomediatorov.md",
+        "department-outlook.ics:60: RRULE: 'Планёрка отдела' repeats: the site has one date per event; add each "
+        "occurrence as its own event",
+        "department-outlook.ics:69: LOCATION: no region or city found in 'Microsoft Teams Meeting': add the city or "
+        "the region (for example «г. Астана, Дворец мира и согласия»), or give the region with --region",
+        "import: 3 created, 0 updated, 2 not imported",
+    ]
+    assert code == 1
+    assert_golden(project / "events", "ics")
+
+
+def test_ics_online_event_with_a_region_for_the_whole_import(project: Path) -> None:
+    code, output = run("import", str(FIXTURES / "department-outlook.ics"), "--region", "онлайн", root=project)
+    assert "created events/2025-06-20-onlain-lektsiya-o-kontseptsii-razvitiya-ank.md" in output
+    event = {e.id: e for e in load_events(project / "events", project)[0]}["2025-06-20-onlain-lektsiya-o-kontseptsii-razvitiya-ank"]
+    assert (event.region, event.when.start, event.organizer.id) == ("nationwide", dt.datetime(2025, 6, 20, 15, 0), "secretariat")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("plan.xlsx", b"not a workbook", "plan.xlsx: cannot be opened as an .xlsx workbook: save it again from the "
+         "spreadsheet program as «Excel Workbook (.xlsx)», or as .csv"),
+        ("calendar.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n",
+         "calendar.ics: cannot be read as an iCalendar file: it must start with BEGIN:VCALENDAR and end with "
+         "END:VCALENDAR; export the calendar again"),
+        ("plan.csv", "Дата;Место\n01.05.2025;Астана\n".encode(),
+         "plan.csv: no column with the names of the events: the table needs a header such as «Наименование "
+         "мероприятия», «Іс-шараның атауы» or «Event» in its first rows"),
+        ("plan.pdf", b"%PDF-1.4", "plan.pdf: expected a .xlsx or .csv spreadsheet (or an .ics calendar)"),
+    ],
+)
+def test_a_broken_file_is_one_clear_message_and_nothing_is_written(project: Path, name: str, content: bytes,
+                                                                    message: str) -> None:
+    (project / name).write_bytes(content)
+    assert run("import", str(project / name), root=project) == (1, [message])
+    assert tree(project / "events") == {}
+
+
+def test_a_missing_file(project: Path) -> None:
+    assert run("import", str(project / "nowhere.xlsx"), root=project) == (1, [f"{project / 'nowhere.xlsx'}: no such file"])
