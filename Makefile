@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test lint demo bench clean
+.PHONY: serve build test check new-event import translations lint demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,19 @@ build: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2
+
+# Editors' tools (scripts/apk.py): validate without building, scaffold, import a plan, translation report.
+check: $(STAMP)
+	$(BIN)/python scripts/apk.py check
+
+new-event: $(STAMP)
+	$(BIN)/python scripts/apk.py new-event
+
+import: $(STAMP)
+	$(BIN)/python scripts/apk.py import $(FILE)
+
+translations: $(STAMP)
+	$(BIN)/python scripts/apk.py translations
 
 # The site with a generated 420-event sample calendar (labelled as sample data on every page).
 demo: $(STAMP)

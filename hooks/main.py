@@ -6,6 +6,7 @@ from typing import Any
 
 from apk_site import mkdocs_adapter as site
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -13,6 +14,7 @@ from mkdocs.structure.pages import Page
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
     site.refresh(config)  # fail early, once, with every problem in the event files
+    site.begin_build(config)
     return config
 
 
@@ -37,9 +39,17 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+# After mkdocs-static-i18n (-100), which builds the other languages from the default one's post-build.
+@event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    site.write_feeds(config)
-    site.write_anthology_pdf(config)
+    lang = site.end_build()
+    site.write_search_index(config, lang)
+    site.write_feeds(config, lang)
+    site.write_anthology_pdf(config, lang)
+
+
+def on_build_error(error: Exception) -> None:
+    site.abandon_builds()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

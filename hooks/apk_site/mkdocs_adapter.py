@@ -10,6 +10,7 @@ their Markdown is supplied when MkDocs reads the page.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import subprocess
@@ -24,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, opendata, pages, render, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, opendata, pages, render, search_index, views
 from .anthology import loader as anthology_loader, pages as anthology_pages, pdf as anthology_pdf
 from .anthology.model import EMPTY as EMPTY_BOOK, Book
 from .loader import classify, load_events
@@ -124,6 +125,24 @@ def pin_build_date(config: MkDocsConfig) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(int(fallback_time(os.environ).timestamp()))
 
 
+# The language of each build in progress: mkdocs-static-i18n starts the other languages' builds
+# from inside the default language's post-build, so builds nest, and its `current_language` still
+# names the last nested one when the outer build finishes.
+_building: list[str] = []
+
+
+def begin_build(config: MkDocsConfig) -> None:
+    _building.append(current_language(config))
+
+
+def end_build() -> str:
+    return _building.pop()
+
+
+def abandon_builds() -> None:
+    _building.clear()
+
+
 def current_language(config: MkDocsConfig) -> str:
     # config.theme.language can be stale: the i18n plugin is the source of truth.
     i18n = config.plugins.get("i18n")
@@ -175,9 +194,23 @@ def fill_slots(html: str, page: Page) -> str:
     return render.fill_slots(html, _slots.pop(page.file.src_uri, {}))
 
 
-def write_feeds(config: MkDocsConfig) -> None:
+def write_search_index(config: MkDocsConfig, lang: str) -> None:
+    """Keep only this language's pages in its own index (see `search_index`). Runs after Material's
+    search plugin wrote the index of this build and, for the default language, after
+    mkdocs-static-i18n merged all three into the root index."""
+    root = Path(config.site_dir)
+    written = root / "search" / "search_index.json"
+    if not written.is_file():
+        return
+    target = root / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
+    index = search_index.split(json.loads(written.read_text(encoding="utf-8")), lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(search_index.dumps(index))
+
+
+def write_feeds(config: MkDocsConfig, lang: str) -> None:
     """The .ics files of the language just built, beside its pages."""
-    found, lang, site_url = catalog(config), current_language(config), config.site_url or "/"
+    found, site_url = catalog(config), config.site_url or "/"
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
     files = feed_files.feed_files(found.events, lang, site_url, found.revisions)
     if lang == DEFAULT_LANGUAGE:
@@ -257,9 +290,9 @@ def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.
     return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", anthology_pdf.wanted(os.environ))
 
 
-def write_anthology_pdf(config: MkDocsConfig) -> None:
+def write_anthology_pdf(config: MkDocsConfig, lang: str) -> None:
     """The whole book of the language just built, printed to `anthology/anthology-<lang>.pdf`."""
-    found, lang = catalog(config), current_language(config)
+    found = catalog(config)
     if not found.book.entries or not anthology_pdf.wanted(os.environ):
         return
     browser = anthology_pdf.chromium(os.environ)

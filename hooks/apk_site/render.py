@@ -29,7 +29,7 @@ def environment() -> Environment:
     )
 
 
-def _front_matter(values: dict[str, str]) -> str:
+def _front_matter(values: dict[str, object]) -> str:
     # safe_dump quotes whatever YAML would misread, so any title survives as text.
     return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=True, width=1000) + "---\n"
 
@@ -72,8 +72,11 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
 
 
 def page_markdown(title: str, html: str, description: str = "") -> Source:
-    """A generated page: escaped <h1> (so Material adds none of its own) and a block of HTML."""
-    meta = {"title": title, **({"description": description} if description else {})}
+    """A generated list page: escaped <h1> (so Material adds none of its own) and a block of HTML.
+    List pages repeat what the event pages say, so they stay out of the search index."""
+    meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
+    if description:
+        meta["description"] = description
     heading = environment().from_string('<h1 id="page-title">{{ title }}</h1>\n').render(title=title)
     return Source(_front_matter(meta) + slot("page"), {"page": heading + html})
 

@@ -20,7 +20,11 @@ PHONE = {"width": 375, "height": 812}
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    built = build_site(tmp_path_factory.mktemp("anthology-browser"), FIXTURES / "events_small", ANTHOLOGY_DIR=str(FIXTURES / "anthology_small"))
+    built = build_site(
+        tmp_path_factory.mktemp("anthology-browser"),
+        FIXTURES / "events_small",
+        ANTHOLOGY_DIR=str(FIXTURES / "anthology_small"),
+    )
     assert built.returncode == 0, built.output
     return built
 
@@ -68,7 +72,14 @@ def no_horizontal_scroll(page) -> bool:
 
 @pytest.mark.parametrize(
     "path",
-    ["/anthology/", "/anthology/voices/fx-poem/", "/ru/anthology/documents/fx-report/", "/en/anthology/book/", "/anthology/authors/fx-poet/", "/en/anthology/years/"],
+    [
+        "/anthology/",
+        "/anthology/voices/fx-poem/",
+        "/ru/anthology/documents/fx-report/",
+        "/en/anthology/book/",
+        "/anthology/authors/fx-poet/",
+        "/en/anthology/years/",
+    ],
 )
 def test_reader_layout_fits_a_375px_phone(browser, book_url, path):
     context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -94,7 +105,10 @@ def test_text_page_on_a_phone_stacks_the_original_and_the_pager(browser, book_ur
     page = context.new_page()
     page.goto(book_url + "/en/anthology/voices/fx-poem/")
     page.locator("details.apk-book-original > summary").click()
-    text, original = page.locator(".apk-book-text").bounding_box(), page.locator("details.apk-book-original").bounding_box()
+    text, original = (
+        page.locator(".apk-book-text").bounding_box(),
+        page.locator("details.apk-book-original").bounding_box(),
+    )
     assert original["y"] >= text["y"] + text["height"] - 1  # below the translation, not squeezed beside it
     assert original["x"] + original["width"] <= 375 and no_horizontal_scroll(page)
     prev, nxt = page.locator("a[rel=prev]").bounding_box(), page.locator("a[rel=next]").bounding_box()

@@ -1,25 +1,41 @@
 """End-to-end: the real mkdocs.yml builds the fixture Anthology (tests/fixtures/anthology_small) with
 the fixture calendar, in three languages; a broken Anthology fails the build once, with every message."""
 
+# ruff: noqa: E501  # the editors' exact messages and citations stay whole, one per line, to be found by search
+
 from __future__ import annotations
 
 import re
 import subprocess
 
 import pytest
+from apk_site.anthology import citation
 from bs4 import BeautifulSoup
 
-from apk_site.anthology import citation
 from tests.conftest import FIXTURES, Build, build_site
 
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 LANGS = list(PREFIX)
 # The fixture's reading order (see its README): front matter, parts by book.yml, back matter.
-ORDER = ["front/fx-preface", "documents/fx-statute", "documents/fx-report", "voices/fx-poem", "voices/fx-memoir", "back/fx-edition"]
+ORDER = [
+    "front/fx-preface",
+    "documents/fx-statute",
+    "documents/fx-report",
+    "voices/fx-poem",
+    "voices/fx-memoir",
+    "back/fx-edition",
+]
 TEXTS = ORDER[1:-1]
 TITLES = {
     "kk": ["Алғы сөз", "Тест жарғысы", "Тест есебі", "Тест өлеңі", "Тест естеліктері", "Басылым туралы"],
-    "ru": ["Предисловие", "Тест жарғысы", "Тестовый отчёт", "Тестовое стихотворение", "Тестовые воспоминания", "Об издании"],
+    "ru": [
+        "Предисловие",
+        "Тест жарғысы",
+        "Тестовый отчёт",
+        "Тестовое стихотворение",
+        "Тестовые воспоминания",
+        "Об издании",
+    ],
     "en": ["Preface", "Тест жарғысы", "Test report", "Test poem", "Тестовые воспоминания", "About the edition"],
 }
 SITE = "https://apk30.example.org/"
@@ -55,7 +71,17 @@ def texts_in(node: BeautifulSoup) -> list[str]:
 def test_every_anthology_page_exists_in_every_language(site, lang):
     root = site.site / PREFIX[lang] / "anthology"
     pages = sorted(str(p.parent.relative_to(root)) for p in root.glob("**/index.html"))
-    expected = [".", "authors", "authors/fx-essayist", "authors/fx-ministry", "authors/fx-poet", "book", "genres", "languages", "years"]
+    expected = [
+        ".",
+        "authors",
+        "authors/fx-essayist",
+        "authors/fx-ministry",
+        "authors/fx-poet",
+        "book",
+        "genres",
+        "languages",
+        "years",
+    ]
     assert pages == sorted(expected + ORDER)
     assert (root / f"anthology-{lang}.pdf").is_file()
     # The sources are read by the loader, never published as they are.
@@ -95,7 +121,14 @@ def test_previous_and_next_follow_book_order(site, lang):
     ("lang", "authors"),
     [
         ("kk", [("fx-essayist", "Борис Примеров"), ("fx-ministry", "Тест министрлігі"), ("fx-poet", "Айгүл Тестова")]),
-        ("ru", [("fx-essayist", "Борис Примеров"), ("fx-poet", "Айгуль Тестова"), ("fx-ministry", "Тестовое министерство")]),
+        (
+            "ru",
+            [
+                ("fx-essayist", "Борис Примеров"),
+                ("fx-poet", "Айгуль Тестова"),
+                ("fx-ministry", "Тестовое министерство"),
+            ],
+        ),
         ("en", [("fx-essayist", "Boris Primerov"), ("fx-ministry", "Test Ministry"), ("fx-poet", "Aigul Testova")]),
     ],
 )
@@ -107,7 +140,11 @@ def test_author_index_is_alphabetical_in_each_language(site, lang, authors):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_author_pages_list_exactly_their_works(site, lang):
-    works = {"fx-ministry": ["fx-statute", "fx-report"], "fx-poet": ["fx-poem"], "fx-essayist": ["fx-poem", "fx-memoir"]}
+    works = {
+        "fx-ministry": ["fx-statute", "fx-report"],
+        "fx-poet": ["fx-poem"],
+        "fx-essayist": ["fx-poem", "fx-memoir"],
+    }
     for author, expected in works.items():
         page = article(site, f"{PREFIX[lang]}anthology/authors/{author}/")
         assert texts_in(page) == expected, author
@@ -122,17 +159,62 @@ def test_author_pages_list_exactly_their_works(site, lang):
 @pytest.mark.parametrize(
     ("kind", "lang", "groups"),
     [
-        ("genres", "en", [("document", "Document", ["fx-statute"]), ("press-release", "Press release", ["fx-report"]),
-                          ("memoir", "Memoir", ["fx-memoir"]), ("poem", "Poem", ["fx-poem"])]),
-        ("genres", "kk", [("document", "Құжат", ["fx-statute"]), ("press-release", "Баспасөз хабарламасы", ["fx-report"]),
-                          ("memoir", "Естелік", ["fx-memoir"]), ("poem", "Өлең", ["fx-poem"])]),
-        ("years", "ru", [("1990", "1990-е годы", ["fx-memoir", "fx-poem"]), ("2000", "2000-е годы", ["fx-statute"]),
-                         ("2020", "2020-е годы", ["fx-report"])]),
-        ("years", "en", [("1990", "1990s", ["fx-memoir", "fx-poem"]), ("2000", "2000s", ["fx-statute"]), ("2020", "2020s", ["fx-report"])]),
-        ("languages", "kk", [("kk", "Қазақ тілі", ["fx-statute"]), ("ru", "Орыс тілі", ["fx-memoir", "fx-report"]),
-                             ("uk", "Украин тілі", ["fx-poem"])]),
-        ("languages", "en", [("kk", "Kazakh", ["fx-statute"]), ("ru", "Russian", ["fx-memoir", "fx-report"]),
-                             ("uk", "Ukrainian", ["fx-poem"])]),
+        (
+            "genres",
+            "en",
+            [
+                ("document", "Document", ["fx-statute"]),
+                ("press-release", "Press release", ["fx-report"]),
+                ("memoir", "Memoir", ["fx-memoir"]),
+                ("poem", "Poem", ["fx-poem"]),
+            ],
+        ),
+        (
+            "genres",
+            "kk",
+            [
+                ("document", "Құжат", ["fx-statute"]),
+                ("press-release", "Баспасөз хабарламасы", ["fx-report"]),
+                ("memoir", "Естелік", ["fx-memoir"]),
+                ("poem", "Өлең", ["fx-poem"]),
+            ],
+        ),
+        (
+            "years",
+            "ru",
+            [
+                ("1990", "1990-е годы", ["fx-memoir", "fx-poem"]),
+                ("2000", "2000-е годы", ["fx-statute"]),
+                ("2020", "2020-е годы", ["fx-report"]),
+            ],
+        ),
+        (
+            "years",
+            "en",
+            [
+                ("1990", "1990s", ["fx-memoir", "fx-poem"]),
+                ("2000", "2000s", ["fx-statute"]),
+                ("2020", "2020s", ["fx-report"]),
+            ],
+        ),
+        (
+            "languages",
+            "kk",
+            [
+                ("kk", "Қазақ тілі", ["fx-statute"]),
+                ("ru", "Орыс тілі", ["fx-memoir", "fx-report"]),
+                ("uk", "Украин тілі", ["fx-poem"]),
+            ],
+        ),
+        (
+            "languages",
+            "en",
+            [
+                ("kk", "Kazakh", ["fx-statute"]),
+                ("ru", "Russian", ["fx-memoir", "fx-report"]),
+                ("uk", "Ukrainian", ["fx-poem"]),
+            ],
+        ),
     ],
 )
 def test_indexes_hold_exactly_the_fixture(site, kind, lang, groups):
@@ -144,7 +226,10 @@ def test_indexes_hold_exactly_the_fixture(site, kind, lang, groups):
 
 def facts(page: BeautifulSoup) -> dict[str, list[str]]:
     dl = page.select_one("dl.apk-book-facts")
-    return {dt.get_text(): [node.get_text() for node in dd.find_all(["a", "span"], recursive=False)] for dt, dd in zip(dl.select("dt"), dl.select("dd"))}
+    return {
+        dt.get_text(): [node.get_text() for node in dd.find_all(["a", "span"], recursive=False)]
+        for dt, dd in zip(dl.select("dt"), dl.select("dd"), strict=True)
+    }
 
 
 def test_text_page_shows_its_metadata(site):
@@ -159,11 +244,16 @@ def test_text_page_shows_its_metadata(site):
         "Chapter": ["Reports"],
         "Genre": ["Press release"],
         "Source or first publication": ["Тест министрлігінің баспасөз қызметі"],
-        "Licence": ['Official text: not an object of copyright under the Law of the Republic of Kazakhstan "On Copyright and Related Rights"'],
+        "Licence": [
+            'Official text: not an object of copyright under the Law of the Republic of Kazakhstan "On Copyright and Related Rights"'
+        ],
         "Related events in the calendar": ["Research and practice conference"],
     }
     assert page.select_one("dl.apk-book-facts a[href='../../../events/fx-timed/']") is not None
-    assert page.select_one(".apk-book-meta__translated").get_text() == "Translated from Russian by Test Translator, Second Translator"
+    assert (
+        page.select_one(".apk-book-meta__translated").get_text()
+        == "Translated from Russian by Test Translator, Second Translator"
+    )
     assert page.select_one(".apk-book-meta__time").get_text() == "Reading time: 1 minute"
 
 
@@ -182,25 +272,27 @@ def test_citation_blocks_match_the_metadata(site):
     )
     en = article(site, "en/anthology/voices/fx-poem/")
     assert en.select_one("#cite-plain").get_text() == (
-        'Testova, Aigul, and Boris Primerov. “Test poem.” Translated from Ukrainian by Boris Primerov. In Test anthology. '
+        "Testova, Aigul, and Boris Primerov. “Test poem.” Translated from Ukrainian by Boris Primerov. In Test anthology. "
         "Astana: Test Publisher, 2025. https://apk30.example.org/en/anthology/voices/fx-poem/ (accessed 1 May 2025)."
     )
-    assert en.select_one("#cite-bibtex").get_text() == "\n".join([
-        "@incollection{fx-poem-en,",
-        "  author = {Testova, Aigul and Primerov, Boris},",
-        "  title = {Test poem},",
-        "  booktitle = {Test anthology},",
-        "  publisher = {Test Publisher},",
-        "  address = {Astana},",
-        "  year = {2025},",
-        "  origdate = {1998},",
-        "  langid = {english},",
-        "  translator = {Boris Primerov},",
-        "  origlanguage = {uk},",
-        "  url = {https://apk30.example.org/en/anthology/voices/fx-poem/},",
-        "  urldate = {2025-05-01}",
-        "}",
-    ])
+    assert en.select_one("#cite-bibtex").get_text() == "\n".join(
+        [
+            "@incollection{fx-poem-en,",
+            "  author = {Testova, Aigul and Primerov, Boris},",
+            "  title = {Test poem},",
+            "  booktitle = {Test anthology},",
+            "  publisher = {Test Publisher},",
+            "  address = {Astana},",
+            "  year = {2025},",
+            "  origdate = {1998},",
+            "  langid = {english},",
+            "  translator = {Boris Primerov},",
+            "  origlanguage = {uk},",
+            "  url = {https://apk30.example.org/en/anthology/voices/fx-poem/},",
+            "  urldate = {2025-05-01}",
+            "}",
+        ]
+    )
 
 
 def test_scholar_tags_match_the_metadata_and_skip_samples(site):
@@ -217,7 +309,9 @@ def test_scholar_tags_match_the_metadata_and_skip_samples(site):
     ]
     sample = soup(site, "en/anthology/voices/fx-poem/")
     assert sample.head.select("meta[name^=citation_]") == []
-    assert sample.select_one("article .apk-notice--sample").get_text().startswith("Sample text, not part of the Anthology")
+    assert (
+        sample.select_one("article .apk-notice--sample").get_text().startswith("Sample text, not part of the Anthology")
+    )
 
 
 def test_missing_translation_falls_back_visibly_with_its_lang(site):
@@ -226,11 +320,16 @@ def test_missing_translation_falls_back_visibly_with_its_lang(site):
     notice = page.select_one(".apk-notice--fallback").get_text()
     assert notice == "This text has not been translated into English yet, so it is shown in Russian."
     statute = article(site, "ru/anthology/documents/fx-statute/")
-    assert statute.select_one(".apk-notice--fallback").get_text() == "Этот текст ещё не переведён на русский язык, поэтому он показан на казахском языке."
+    assert (
+        statute.select_one(".apk-notice--fallback").get_text()
+        == "Этот текст ещё не переведён на русский язык, поэтому он показан на казахском языке."
+    )
     assert statute.select_one(".apk-book-text")["lang"] == "kk" and statute.h1["lang"] == "kk"
     assert page.select_one(".apk-book-text")["lang"] == "ru"
     complete = article(site, "ru/anthology/voices/fx-poem/")
-    assert complete.select_one(".apk-notice--fallback") is None and complete.select_one(".apk-book-text")["lang"] == "ru"
+    assert (
+        complete.select_one(".apk-notice--fallback") is None and complete.select_one(".apk-book-text")["lang"] == "ru"
+    )
 
 
 def test_original_opens_beside_the_translation(site):
@@ -258,13 +357,23 @@ def test_text_table_of_contents_and_stable_anchors(site):
     ]
     for _, href in toc:
         assert page.select_one(f"[id='{href[1:]}']") is not None, href
+    # The original beside a translation keeps its headings out of the translation's contents.
+    report = article(site, "anthology/documents/fx-report/")
+    assert [a.get_text() for a in report.select("nav.apk-book-toc a")] == [
+        "Қорытынды",
+        "Мәтін туралы",
+        "Қалай сілтеме жасауға болады",
+    ]
+    assert report.select_one("details.apk-book-original [role=heading]").get_text() == "Итоги"
 
 
 def test_whole_book_page_holds_every_entry_in_order(site):
     for lang in LANGS:
         page = article(site, PREFIX[lang] + "anthology/book/")
         assert [s["id"] for s in page.select("section.apk-book-entry")] == [p.split("/")[1] for p in ORDER]
-        assert [a["href"] for a in page.select("nav.apk-book-contents--whole ol a")] == ["#" + p.split("/")[1] for p in ORDER]
+        assert [a["href"] for a in page.select("nav.apk-book-contents--whole ol a")] == [
+            "#" + p.split("/")[1] for p in ORDER
+        ]
         titles = [h.get_text().rstrip("¶") for h in page.select("section.apk-book-entry h3.apk-book-entry__title")]
         assert titles == TITLES[lang]
     statute = article(site, "anthology/book/").select_one("section#fx-statute")
@@ -275,7 +384,14 @@ def pdf_text(path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize(("lang", "words"), [("kk", ["Тест антологиясы", "Тест өлеңі", "Дала кең"]), ("ru", ["Тестовая антология", "Степь широка"]), ("en", ["Test anthology", "The steppe is wide"])])
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("kk", ["Тест антологиясы", "Тест өлеңі", "Дала кең"]),
+        ("ru", ["Тестовая антология", "Степь широка"]),
+        ("en", ["Test anthology", "The steppe is wide"]),
+    ],
+)
 def test_pdf_per_language_has_the_book_with_embedded_fonts(site, lang, words):
     path = site.site / PREFIX[lang] / "anthology" / f"anthology-{lang}.pdf"
     text = pdf_text(path)
@@ -287,14 +403,24 @@ def test_pdf_per_language_has_the_book_with_embedded_fonts(site, lang, words):
 
 
 def test_pdf_links_are_on_the_contents_and_book_pages(site):
-    assert article(site, "ru/anthology/").select_one("a[type='application/pdf']")["href"] == "../anthology/anthology-ru.pdf"
-    assert article(site, "en/anthology/book/").select_one("a[type='application/pdf']")["href"] == "../../anthology/anthology-en.pdf"
+    assert (
+        article(site, "ru/anthology/").select_one("a[type='application/pdf']")["href"]
+        == "../anthology/anthology-ru.pdf"
+    )
+    assert (
+        article(site, "en/anthology/book/").select_one("a[type='application/pdf']")["href"]
+        == "../../anthology/anthology-en.pdf"
+    )
 
 
 def test_language_switcher_keeps_the_reader_on_the_text(site):
     page = soup(site, "anthology/voices/fx-poem/")
     targets = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link[hreflang]")}
-    assert targets == {"kk": "./", "ru": "../../../ru/anthology/voices/fx-poem/", "en": "../../../en/anthology/voices/fx-poem/"}
+    assert targets == {
+        "kk": "./",
+        "ru": "../../../ru/anthology/voices/fx-poem/",
+        "en": "../../../en/anthology/voices/fx-poem/",
+    }
 
 
 def test_reading_time_counts_cyrillic_words(site):

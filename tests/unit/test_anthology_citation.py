@@ -1,17 +1,26 @@
 """Citations (GOST, Chicago, BibTeX, Scholar tags), reading time, and the PDF helpers: pure functions."""
 
+# ruff: noqa: E501  # the editors' exact messages and citations stay whole, one per line, to be found by search
+
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from apk_site.anthology import citation, pdf, reading
 from apk_site.anthology.citation import Person, Reference
 
-ABAI = {"kk": Person("Абай Құнанбайұлы", "Құнанбайұлы, А."), "ru": Person("Абай Кунанбаев", "Кунанбаев, А."), "en": Person("Abai Qunanbaiuly", "Qunanbaiuly, Abai")}
-MINISTRY = Person("Министерство культуры и информации Республики Казахстан", "Министерство культуры и информации Республики Казахстан", organisation=True)
+ABAI = {
+    "kk": Person("Абай Құнанбайұлы", "Құнанбайұлы, А."),
+    "ru": Person("Абай Кунанбаев", "Кунанбаев, А."),
+    "en": Person("Abai Qunanbaiuly", "Qunanbaiuly, Abai"),
+}
+MINISTRY = Person(
+    "Министерство культуры и информации Республики Казахстан",
+    "Министерство культуры и информации Республики Казахстан",
+    organisation=True,
+)
 
 
 def reference(lang: str, **changes: object) -> Reference:
@@ -49,7 +58,9 @@ def test_gost_in_kazakh_for_an_original():
 
 def test_gost_puts_no_heading_before_an_organisation():
     ref = reference("ru", authors=(MINISTRY,), translators=(), translated_from="", title="Итоги года")
-    assert citation.plain(ref).startswith("Итоги года / Министерство культуры и информации Республики Казахстан. – Текст : электронный")
+    assert citation.plain(ref).startswith(
+        "Итоги года / Министерство культуры и информации Республики Казахстан. – Текст : электронный"
+    )
 
 
 def test_chicago_in_english():
@@ -62,19 +73,30 @@ def test_chicago_in_english():
 
 @pytest.mark.parametrize(
     ("code", "lang", "expected"),
-    [("kk", "ru", "с казахского"), ("de", "ru", "с немецкого"), ("crh", "ru", "с крымско-татарского"), ("ru", "kk", "орыс тілінен"),
-     ("ug", "kk", "ұйғыр тілінен"), ("ug", "en", "from Uyghur"), ("crh", "kk", "Crimean Tatar тілінен")],
+    [
+        ("kk", "ru", "с казахского"),
+        ("de", "ru", "с немецкого"),
+        ("crh", "ru", "с крымско-татарского"),
+        ("ru", "kk", "орыс тілінен"),
+        ("ug", "kk", "ұйғыр тілінен"),
+        ("ug", "en", "from Uyghur"),
+        ("crh", "kk", "Crimean Tatar тілінен"),
+    ],
 )
 def test_the_language_a_translation_was_made_from(code, lang, expected):
     assert citation.from_language(code, lang) == expected
 
 
 def test_bibtex_escapes_text_and_keeps_organisations_whole():
-    ref = reference("en", title="50% & more_{x}", authors=(Person("Ministry & Co", "Ministry & Co", organisation=True), ABAI["en"]))
+    ref = reference(
+        "en", title="50% & more_{x}", authors=(Person("Ministry & Co", "Ministry & Co", organisation=True), ABAI["en"])
+    )
     entry = citation.bibtex(ref)
     assert "  author = {{Ministry \\& Co} and Qunanbaiuly, Abai}," in entry
     assert "  title = {50\\% \\& more\\_\\{x\\}}," in entry
-    assert "  origdate = {1890/1898}," in entry and entry.startswith("@incollection{words-en,\n") and entry.endswith("\n}")
+    assert (
+        "  origdate = {1890/1898}," in entry and entry.startswith("@incollection{words-en,\n") and entry.endswith("\n}")
+    )
 
 
 def test_a_name_without_a_comma_stays_whole_in_bibtex():
@@ -109,23 +131,34 @@ def test_minutes_follow_each_languages_reading_speed():
 
 
 def test_pdf_dates_are_pinned_without_moving_any_byte():
-    data = b"<< /Producer (Skia/PDF m156)\n/CreationDate (D:20261126110535+00'00')\n/ModDate (D:20261126110535+00'00')>>"
+    data = (
+        b"<< /Producer (Skia/PDF m156)\n/CreationDate (D:20261126110535+00'00')\n/ModDate (D:20261126110535+00'00')>>"
+    )
     pinned = pdf.pin_dates(data, dt.datetime(2025, 5, 1, tzinfo=dt.UTC))
     assert pinned == data.replace(b"20261126110535", b"20250501000000") and len(pinned) == len(data)
 
 
 def test_pdf_command_and_switches(tmp_path):
-    command = pdf.command("/usr/bin/chromium", tmp_path / "book" / "index.html", tmp_path / "a.pdf", tmp_path / "profile")
+    command = pdf.command(
+        "/usr/bin/chromium", tmp_path / "book" / "index.html", tmp_path / "a.pdf", tmp_path / "profile"
+    )
     assert command[0] == "/usr/bin/chromium" and "--headless" in command and "--no-pdf-header-footer" in command
-    assert command[-1] == (tmp_path / "book" / "index.html").as_uri() and f"--print-to-pdf={tmp_path / 'a.pdf'}" in command
+    assert (
+        command[-1] == (tmp_path / "book" / "index.html").as_uri() and f"--print-to-pdf={tmp_path / 'a.pdf'}" in command
+    )
     assert pdf.wanted({}) and not pdf.wanted({"ANTHOLOGY_PDF": "0"})
     assert pdf.chromium({"CHROMIUM": str(tmp_path / "none"), "PATH": ""}) in (None, pdf.DEFAULT_CHROMIUM)
 
 
 def test_a_missing_page_is_reported_not_raised(tmp_path):
-    message = pdf.print_book(tmp_path / "missing.html", tmp_path / "a.pdf", "/bin/false", dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+    message = pdf.print_book(
+        tmp_path / "missing.html", tmp_path / "a.pdf", "/bin/false", dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    )
     assert message == f"anthology: {tmp_path / 'missing.html'} was not built, so its PDF cannot be printed"
     page = tmp_path / "page.html"
     page.write_text("<p>x</p>", encoding="utf-8")
     failed = pdf.print_book(page, tmp_path / "a.pdf", "/bin/false", dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
-    assert failed.startswith(f"anthology: Chromium could not print {page} (exit 1)") and not Path(tmp_path / "a.pdf").exists()
+    assert (
+        failed.startswith(f"anthology: Chromium could not print {page} (exit 1)")
+        and not Path(tmp_path / "a.pdf").exists()
+    )

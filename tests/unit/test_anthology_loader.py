@@ -1,12 +1,13 @@
 """The Anthology's loader: good files become a `Book`, every mistake becomes `path:line: field: message`."""
 
+# ruff: noqa: E501  # the editors' exact messages and citations stay whole, one per line, to be found by search
+
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 import pytest
-
 from apk_site.anthology.loader import load_book, read_data
 from apk_site.anthology.model import Years
 
@@ -69,13 +70,25 @@ def test_a_good_text_loads_with_its_facts(tmp_path):
     book, found = load_book(anthology(tmp_path, files), tmp_path)
     assert found == ()
     [text] = book.texts
-    assert (text.id, text.part, text.chapter, text.years, text.genre, text.authors) == ("essay", "prose", "early", Years(1995), "essay", ("writer",))
-    assert [(v.lang, v.title, v.translators) for v in text.versions] == [("kk", "Мәтін", ()), ("ru", "Текст", ("Анна", "Борис"))]
+    assert (text.id, text.part, text.chapter, text.years, text.genre, text.authors) == (
+        "essay",
+        "prose",
+        "early",
+        Years(1995),
+        "essay",
+        ("writer",),
+    )
+    assert [(v.lang, v.title, v.translators) for v in text.versions] == [
+        ("kk", "Мәтін", ()),
+        ("ru", "Текст", ("Анна", "Борис")),
+    ]
     assert text.shown("en").lang == "ru" and text.missing_languages() == ("en",)
     assert [m.id for m in book.front] == ["preface"] and book.authors["writer"].bio.get("en").lang == "kk"
 
 
-@pytest.mark.parametrize(("written", "years"), [("2008", Years(2008)), ("1890-1898", Years(1890, 1898)), ("1890–1898", Years(1890, 1898))])
+@pytest.mark.parametrize(
+    ("written", "years"), [("2008", Years(2008)), ("1890-1898", Years(1890, 1898)), ("1890–1898", Years(1890, 1898))]
+)
 def test_year_or_span(tmp_path, written, years):
     book, found = load_book(anthology(tmp_path, {"prose/essay.md": TEXT.format(year=written)}), tmp_path)
     assert found == () and book.texts[0].years == years and book.texts[0].years.decade == years.start // 10 * 10
@@ -84,12 +97,24 @@ def test_year_or_span(tmp_path, written, years):
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("year: 1898-1890", "year: '1898-1890' is not a year or a span from an earlier to a later year: write a year such as 2008, or a span such as 1890–1898"),
-        ("year: 25.04.1995", "year: expected a year, got '25.04.1995': write a year such as 2008, or a span such as 1890–1898"),
-        ("original_language: Kazakh", "original_language: expected an ISO 639 language code in lower case, such as kk, ru, uk or ug, got 'Kazakh'"),
+        (
+            "year: 1898-1890",
+            "year: '1898-1890' is not a year or a span from an earlier to a later year: write a year such as 2008, or a span such as 1890–1898",
+        ),
+        (
+            "year: 25.04.1995",
+            "year: expected a year, got '25.04.1995': write a year such as 2008, or a span such as 1890–1898",
+        ),
+        (
+            "original_language: Kazakh",
+            "original_language: expected an ISO 639 language code in lower case, such as kk, ru, uk or ug, got 'Kazakh'",
+        ),
         ("chapter: middle", "chapter: unknown chapter 'middle' (expected early, late)"),
         ("order: -1", "order: expected a whole number from 0 to 9999 (the place in its part or chapter), got -1"),
-        ("source_url: www.example.org", "source_url: expected a web address starting with https://, got 'www.example.org'"),
+        (
+            "source_url: www.example.org",
+            "source_url: expected a web address starting with https://, got 'www.example.org'",
+        ),
         ("sample: yes please", "sample: expected true or false (without quotes), got 'yes please'"),
         ("titel: x", "titel: unknown field; did you mean 'title'?"),
     ],
@@ -104,7 +129,11 @@ def test_bad_value_names_file_line_field_and_fix(tmp_path, line, message):
 
 
 def test_any_iso_639_original_language_is_accepted(tmp_path):
-    text = TEXT.format(year="1995").replace("original_language: kk", "original_language: crh").replace("---\nМәтін", "translators: Аудармашы\n---\nМәтін")
+    text = (
+        TEXT.format(year="1995")
+        .replace("original_language: kk", "original_language: crh")
+        .replace("---\nМәтін", "translators: Аудармашы\n---\nМәтін")
+    )
     files = {"prose/essay.md": text, "prose/essay.original.md": "---\ntitle: Metin\n---\nMetin.\n"}
     book, found = load_book(anthology(tmp_path, files), tmp_path)
     assert found == ()
@@ -135,12 +164,15 @@ def test_folders_names_and_links_are_checked(tmp_path):
         "anthology/loose.md:1: file name: put each text in the folder of its part: <part>/<name>.md",
         "anthology/prose/essay.md:9: events: unknown event '2025-04-24-xxxiv-sesion'; did you mean '2025-04-24-xxxiv-session'?"
         " (an event's id is its file name in the calendar's events folder)",
-        "anthology/verse/poem.md:1: part: unknown part folder 'verse'; did you mean 'prose'?: list it under 'parts:' in book.yml",
+        "anthology/verse/poem.md:1: part: unknown part folder 'verse'; did you mean 'prose'? (parts are listed under 'parts:' in book.yml)",
     ]
 
 
 def test_the_same_name_in_two_parts_is_reported(tmp_path):
-    files = {"prose/essay.md": TEXT.format(year="1995"), "poems/essay.md": TEXT.format(year="1995").replace("chapter: early\n", "")}
+    files = {
+        "prose/essay.md": TEXT.format(year="1995"),
+        "poems/essay.md": TEXT.format(year="1995").replace("chapter: early\n", ""),
+    }
     assert problems(anthology(tmp_path, files)) == [
         "anthology/prose/essay.md:1: file name: 'essay' is already used by anthology/poems/essay.md: give each text its own file name"
     ]
@@ -164,12 +196,22 @@ def test_book_order_is_part_chapter_order_year_then_name(tmp_path):
     book, found = load_book(anthology(tmp_path, files), tmp_path)
     assert found == ()
     assert [e.id for e in book.entries] == [
-        "z-first", "a-second", "d-early-old", "c-early-new", "e-early-placed", "b-late", "a-late-first", "a-poem", "notes",
+        "z-first",
+        "a-second",
+        "d-early-old",
+        "c-early-new",
+        "e-early-placed",
+        "b-late",
+        "a-late-first",
+        "a-poem",
+        "notes",
     ]
 
 
 def test_data_files_report_the_line_of_nested_keys_and_list_items(tmp_path):
-    book = BOOK.replace("      - id: late\n", "      - id: Late\n").replace("publisher: {kk: Баспа, ru: Издательство, en: Publisher}", "publisher: Баспа")
+    book = BOOK.replace("      - id: late\n", "      - id: Late\n").replace(
+        "publisher: {kk: Баспа, ru: Издательство, en: Publisher}", "publisher: Баспа"
+    )
     authors = AUTHORS + "poet:\n  name: {kk: Ақын, ru: Поэт, en: Poet}\n  bio: {kk: Ақын.}\n  years: 1850s\n"
     assert problems(anthology(tmp_path, {}, book=book, authors=authors)) == [
         "anthology/authors.yml:7: poet.years: expected a year, got '1850s': write a year such as 2008, or a span such as 1890–1898",
@@ -180,7 +222,10 @@ def test_data_files_report_the_line_of_nested_keys_and_list_items(tmp_path):
 
 def test_yaml_errors_point_at_the_line(tmp_path):
     record = read_data("anthology/authors.yml", "writer:\n  name: {kk: Жазушы\n  bio: x\n")
-    assert str(record) == "anthology/authors.yml:2: YAML: did not find expected ',' or '}': check quotes, colons and indentation on this line"
+    assert (
+        str(record)
+        == "anthology/authors.yml:2: YAML: did not find expected ',' or '}': check quotes, colons and indentation on this line"
+    )
 
 
 def test_missing_data_files_are_reported(tmp_path):
@@ -193,11 +238,21 @@ def test_missing_data_files_are_reported(tmp_path):
 
 
 def test_the_shipped_anthology_loads_without_problems():
-    events = frozenset(p.name[: -len(".md")] for p in (ROOT / "events").glob("*.md") if p.name.count(".") == 1 and p.name != "README.md")
+    events = frozenset(
+        p.name[: -len(".md")]
+        for p in (ROOT / "events").glob("*.md")
+        if p.name.count(".") == 1 and p.name != "README.md"
+    )
     book, found = load_book(ROOT / "docs" / "anthology", ROOT, events)
     assert found == ()
     assert [e.id for e in book.entries] == [
-        "preface", "law-on-the-assembly", "press-release-2024-results", "abai-book-of-words", "sample-poem", "sample-memoir", "about-this-edition",
+        "preface",
+        "law-on-the-assembly",
+        "press-release-2024-results",
+        "abai-book-of-words",
+        "sample-poem",
+        "sample-memoir",
+        "about-this-edition",
     ]
     # Only the press release is not marked as sample: everything else is a placeholder or a sample.
     assert [t.id for t in book.texts if not t.sample] == ["press-release-2024-results"]

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from apk_site.loader import MAIN_FIELDS, load_events
 from apk_site.records import Record, read_record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
@@ -29,13 +28,34 @@ KEYS = st.one_of(
     st.booleans(),
 )
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True), TEXT,
-    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.datetimes(dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31)),
-    st.sampled_from(["2025-04-24", "2025-04-24 10:00", "2025-02-30", "2025-13", "24.04.2025", "astana", "nur-sultan",
-                     "culture-arts", "apk", "https://example.org", "cancelled", "[1, 2]", "yes"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    TEXT,
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)),
+    st.datetimes(dt.datetime(1, 1, 1), dt.datetime(9999, 12, 31)),
+    st.sampled_from(
+        [
+            "2025-04-24",
+            "2025-04-24 10:00",
+            "2025-02-30",
+            "2025-13",
+            "24.04.2025",
+            "astana",
+            "nur-sultan",
+            "culture-arts",
+            "apk",
+            "https://example.org",
+            "cancelled",
+            "[1, 2]",
+            "yes",
+        ]
+    ),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3),
-                      max_leaves=8)
+VALUES = st.recursive(
+    SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=3), max_leaves=8
+)
 META = st.dictionaries(KEYS, VALUES, max_size=12)
 STRUCTURE = {"file name", "front matter", "id", "start", "region", "category", "organizer", "venue", "title"}
 
@@ -77,14 +97,18 @@ def test_random_front_matter_in_a_main_file(name: str, meta: dict[Any, Any], bod
 
 @SETTINGS
 @given(name=NAMES, main=META, lang=LANGUAGE_CODES, translation=META)
-def test_random_front_matter_in_a_translation(name: str, main: dict[Any, Any], lang: str,
-                                              translation: dict[Any, Any]) -> None:
+def test_random_front_matter_in_a_translation(
+    name: str, main: dict[Any, Any], lang: str, translation: dict[Any, Any]
+) -> None:
     check({f"{name}.md": f"---\n{dump(main)}---\n", f"{name}.{lang}.md": f"---\n{dump(translation)}---\n"})
 
 
 @SETTINGS
-@given(front=TEXT, opening=st.sampled_from(["---\n", "\ufeff---\n", "", "--- \n"]),
-       closing=st.sampled_from(["\n---\n", "\n", "\n--- x\n"]))
+@given(
+    front=TEXT,
+    opening=st.sampled_from(["---\n", "\ufeff---\n", "", "--- \n"]),
+    closing=st.sampled_from(["\n---\n", "\n", "\n--- x\n"]),
+)
 def test_random_text_between_the_fences(front: str, opening: str, closing: str) -> None:
     check({"2025-04-24-session.md": f"{opening}{front}{closing}Body."})
 
@@ -92,6 +116,12 @@ def test_random_text_between_the_fences(front: str, opening: str, closing: str) 
 @SETTINGS
 @given(meta=META)
 def test_a_valid_event_with_random_extra_fields_still_names_each_one(meta: dict[Any, Any]) -> None:
-    good = {"start": "2025-04-24", "region": "astana", "category": "youth", "organizer": "apk", "title": "T",
-            "venue": "V"}
+    good = {
+        "start": "2025-04-24",
+        "region": "astana",
+        "category": "youth",
+        "organizer": "apk",
+        "title": "T",
+        "venue": "V",
+    }
     check({"2025-04-24-session.md": f"---\n{dump({**good, **meta})}---\n"})

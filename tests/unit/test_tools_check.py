@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from apk_site.problems import Problem
 from apk_site.tools import check as check_module
 from apk_site.tools.check import CheckResult, format_github
@@ -43,17 +42,28 @@ def no_folders_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_every_problem_as_path_line_field_message_and_exit_1() -> None:
-    code, output = run("check", "--events", "tests/fixtures/events_broken", "--anthology", "tests/fixtures/anthology_small")
+    code, output = run(
+        "check", "--events", "tests/fixtures/events_broken", "--anthology", "tests/fixtures/anthology_small"
+    )
     assert code == 1
     assert output == [*BROKEN, "5 problems: fix them and run the check again"]
 
 
 def test_github_annotations() -> None:
-    code, output = run("check", "--events", "tests/fixtures/events_broken", "--anthology",
-                       "tests/fixtures/anthology_small", "--format", "github")
+    code, output = run(
+        "check",
+        "--events",
+        "tests/fixtures/events_broken",
+        "--anthology",
+        "tests/fixtures/anthology_small",
+        "--format",
+        "github",
+    )
     assert code == 1
-    assert output[3] == "::error file=tests/fixtures/events_broken/bad-region.md,line=4,title=region::unknown region " \
-                        "'nur-sultan': write astana"
+    assert (
+        output[3] == "::error file=tests/fixtures/events_broken/bad-region.md,line=4,title=region::unknown region "
+        "'nur-sultan': write astana"
+    )
     assert output[-1] == "5 problems: fix them and run the check again"
     assert len(output) == 6 and all(line.startswith("::error file=") for line in output[:5])
 
@@ -65,7 +75,9 @@ def test_annotation_properties_and_messages_are_escaped() -> None:
 
 def test_good_events_with_their_anthology() -> None:
     assert run("check", "--events", "tests/fixtures/events_small", "--anthology", "tests/fixtures/anthology_small") == (
-        0, ["5 events in 14 files and 6 Anthology texts: no problems"])
+        0,
+        ["5 events in 14 files and 6 Anthology texts: no problems"],
+    )
 
 
 def test_the_projects_own_files_are_valid() -> None:
@@ -75,19 +87,27 @@ def test_the_projects_own_files_are_valid() -> None:
 
 def test_an_anthology_folder_that_was_named_must_exist(tmp_path: Path) -> None:
     (tmp_path / "events").mkdir()
-    assert run("check", "--anthology", str(tmp_path / "nowhere"), root=tmp_path) == (1, [
-        "nowhere:1: ANTHOLOGY_DIR: this folder does not exist",
-        "1 problem: fix them and run the check again",
-    ])
+    assert run("check", "--anthology", str(tmp_path / "nowhere"), root=tmp_path) == (
+        1,
+        [
+            "nowhere:1: ANTHOLOGY_DIR: this folder does not exist",
+            "1 problem: fix them and run the check again",
+        ],
+    )
 
 
-def test_a_site_without_anthology_loader_is_checked_with_a_note(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_site_without_anthology_loader_is_checked_with_a_note(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setattr(check_module, "ANTHOLOGY_MODULE", "apk_site.no_anthology.loader")
     (tmp_path / "events").mkdir()
-    assert run("check", root=tmp_path) == (0, [
-        "0 events in 0 files: no problems",
-        "note: Anthology: not checked, the site has no Anthology loader (apk_site.anthology)",
-    ])
+    assert run("check", root=tmp_path) == (
+        0,
+        [
+            "0 events in 0 files: no problems",
+            "note: Anthology: not checked, the site has no Anthology loader (apk_site.anthology)",
+        ],
+    )
 
 
 def test_a_page_named_kz_is_a_problem(tmp_path: Path) -> None:
@@ -95,18 +115,30 @@ def test_a_page_named_kz_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "about.kz.md").write_text("# x\n", encoding="utf-8")
     code, output = run("check", root=tmp_path)
-    assert (code, output[0]) == (1, "docs/about.kz.md:1: file name: unknown language code 'kz': rename it to about.kk.md")
+    assert (code, output[0]) == (
+        1,
+        "docs/about.kz.md:1: file name: unknown language code 'kz': rename it to about.kk.md",
+    )
 
 
 def test_420_sample_events_from_the_command_line(tmp_path: Path) -> None:
     """The command editors and pre-commit run, in a fresh Python: well under a second on a quiet machine
     (measured about 0.5 s); the bound here only catches a slowdown by several times."""
     folder = tmp_path / "sample"
-    subprocess.run([sys.executable, "scripts/sample_events.py", "--count", "420", "--out", str(folder)], cwd=ROOT,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "scripts/sample_events.py", "--count", "420", "--out", str(folder)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "scripts/apk.py", "check", "--events", str(folder)], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "scripts/apk.py", "check", "--events", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     elapsed = time.perf_counter() - started
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("420 events in 1197 files")  # and the project's Anthology texts

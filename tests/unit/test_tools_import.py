@@ -15,7 +15,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from apk_site.loader import load_events
 from apk_site.tools.cli import main
 
@@ -32,7 +31,11 @@ def run(*argv: str, root: Path) -> tuple[int, list[str]]:
 
 
 def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def assert_golden(folder: Path, name: str) -> None:
@@ -54,8 +57,14 @@ def write_plan(path: Path) -> None:
     sheet.merge_cells("A1:E1")
     sheet["A2"] = "Қазақстан халқы Ассамблеясының 30 жылдығына арналған іс-шаралар жоспары"
     sheet.merge_cells("A2:E2")
-    headers = {"A4": "№ п/п", "B4": "Іс-шараның атауы /\nНаименование мероприятия", "C4": "Өткізу / Проведение",
-               "C5": "мерзімі / Сроки проведения", "D5": "орны / Место проведения", "E4": "Жауаптылар / Ответственные"}
+    headers = {
+        "A4": "№ п/п",
+        "B4": "Іс-шараның атауы /\nНаименование мероприятия",
+        "C4": "Өткізу / Проведение",
+        "C5": "мерзімі / Сроки проведения",
+        "D5": "орны / Место проведения",
+        "E4": "Жауаптылар / Ответственные",
+    }
     for cell, text in headers.items():
         sheet[cell] = text
     for cells in ("A4:A5", "B4:B5", "C4:D4", "E4:E5"):
@@ -65,17 +74,32 @@ def write_plan(path: Path) -> None:
     sheet["A7"] = "I. Республиканские мероприятия / Республикалық іс-шаралар"
     sheet.merge_cells("A7:E7")
     rows = {
-        8: (1, "«Бірлік пен келісім жолындағы 30 жыл» республикалық форумы", dt.datetime(2025, 4, 24),
-            "г. Астана, Дворец Независимости", "Секретариат АНК"),
-        9: (2, "Круглый стол «Единство в многообразии»", "15.05.2025",
-            "Карагандинская область, г. Караганда, Дом дружбы", "Научно-экспертный совет АНК"),
+        8: (
+            1,
+            "«Бірлік пен келісім жолындағы 30 жыл» республикалық форумы",
+            dt.datetime(2025, 4, 24),
+            "г. Астана, Дворец Независимости",
+            "Секретариат АНК",
+        ),
+        9: (
+            2,
+            "Круглый стол «Единство в многообразии»",
+            "15.05.2025",
+            "Карагандинская область, г. Караганда, Дом дружбы",
+            "Научно-экспертный совет АНК",
+        ),
         11: (3, "Концерт ко Дню единства народа Казахстана", "май 2025", "Алматы қ., «Достық үйі»", "Дом дружбы"),
         12: (4, "Жастар форумы «Ассамблея жастары»", "II квартал", "Түркістан облысы", "Ассамблея жастары"),
         13: (5, "Этномедиация бойынша семинар", "в течение года", "Шымкент", "Республиканский совет этномедиации АНК"),
         14: (6, None, "10.06.2025", "г. Павлодар", "Дом дружбы"),
         15: (7, "Ақсақалдар кеңесінің отырысы", "20.06.2025", "Дворец школьников", "Совет старейшин"),
-        17: (8, "Международная конференция «Казахстанская модель общественного согласия»", "24-25.09.2025",
-             "Астана, Назарбаев Университет", "МКИ РК, Секретариат АНК"),
+        17: (
+            8,
+            "Международная конференция «Казахстанская модель общественного согласия»",
+            "24-25.09.2025",
+            "Астана, Назарбаев Университет",
+            "МКИ РК, Секретариат АНК",
+        ),
         18: (9, "Ашық есік күні", "01.10.2025", "ЗКО, г. Уральск", "Дом дружбы"),
     }
     for number, values in rows.items():
@@ -94,7 +118,8 @@ PLAN_MESSAGES = [
     "plan.xlsx:7: row: skipped: a heading, not an event ('I. Республиканские мероприятия / Республикалық іс-шаралар')",
     "plan.xlsx:12: мерзімі / Сроки проведения: 'II квартал' gives no exact month: written as start: 2025-04, "
     "marked in the file; set the month when it is known",
-    "plan.xlsx:13: мерзімі / Сроки проведения: 'в течение года' is not one event: give each event its own date or month",
+    "plan.xlsx:13: мерзімі / Сроки проведения: 'в течение года' is not one event: give each event its own date "
+    "or month",
     "plan.xlsx:14: Іс-шараның атауы / Наименование мероприятия: is empty: every event needs its name",
     "plan.xlsx:15: орны / Место проведения: no region or city found in 'Дворец школьников': add the city or the "
     "region (for example «г. Астана, Дворец мира и согласия»), or give the region with --region",
@@ -122,10 +147,13 @@ def test_plan_xlsx_becomes_the_expected_files_and_messages(project: Path) -> Non
 def test_imported_events_pass_the_check(project: Path) -> None:
     write_plan(project / "plan.xlsx")
     run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
-    assert run("check", root=project) == (0, [
-        "5 events in 5 files: no problems",
-        "note: Anthology: not checked, there is no folder docs/anthology",
-    ])
+    assert run("check", root=project) == (
+        0,
+        [
+            "5 events in 5 files: no problems",
+            "note: Anthology: not checked, there is no folder docs/anthology",
+        ],
+    )
 
 
 def test_a_second_import_keeps_every_event_and_says_so(project: Path) -> None:
@@ -146,10 +174,14 @@ def test_update_takes_the_plans_new_date_and_keeps_the_editors_text(project: Pat
     write_plan(project / "plan.xlsx")
     run("import", str(project / "plan.xlsx"), "--year", "2025", root=project)
     main_file = project / "events" / "2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.md"
-    main_file.write_text(main_file.read_text(encoding="utf-8").replace("status: scheduled", "status: postponed")
-                         + "Описание, которое написал редактор.\n", encoding="utf-8")
+    main_file.write_text(
+        main_file.read_text(encoding="utf-8").replace("status: scheduled", "status: postponed")
+        + "Описание, которое написал редактор.\n",
+        encoding="utf-8",
+    )
     (project / "events" / "2025-05-15-kruglyi-stol-edinstvo-v-mnogoobrazii.en.md").write_text(
-        "---\ntitle: Round table\n---\nThe English text.\n", encoding="utf-8")
+        "---\ntitle: Round table\n---\nThe English text.\n", encoding="utf-8"
+    )
     book = openpyxl.load_workbook(project / "plan.xlsx")
     book.active["C9"] = "16.05.2025 11:00"
     book.save(project / "plan.xlsx")
@@ -205,30 +237,86 @@ def test_ics_export_from_outlook(project: Path) -> None:
 def test_ics_online_event_with_a_region_for_the_whole_import(project: Path) -> None:
     code, output = run("import", str(FIXTURES / "department-outlook.ics"), "--region", "онлайн", root=project)
     assert "created events/2025-06-20-onlain-lektsiya-o-kontseptsii-razvitiya-ank.md" in output
-    event = {e.id: e for e in load_events(project / "events", project)[0]}["2025-06-20-onlain-lektsiya-o-kontseptsii-razvitiya-ank"]
-    assert (event.region, event.when.start, event.organizer.id) == ("nationwide", dt.datetime(2025, 6, 20, 15, 0), "secretariat")
+    event = {e.id: e for e in load_events(project / "events", project)[0]}[
+        "2025-06-20-onlain-lektsiya-o-kontseptsii-razvitiya-ank"
+    ]
+    assert (event.region, event.when.start, event.organizer.id) == (
+        "nationwide",
+        dt.datetime(2025, 6, 20, 15, 0),
+        "secretariat",
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("plan.xlsx", b"not a workbook", "plan.xlsx: cannot be opened as an .xlsx workbook: save it again from the "
-         "spreadsheet program as «Excel Workbook (.xlsx)», or as .csv"),
-        ("calendar.ics", b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n",
-         "calendar.ics: cannot be read as an iCalendar file: it must start with BEGIN:VCALENDAR and end with "
-         "END:VCALENDAR; export the calendar again"),
-        ("plan.csv", "Дата;Место\n01.05.2025;Астана\n".encode(),
-         "plan.csv: no column with the names of the events: the table needs a header such as «Наименование "
-         "мероприятия», «Іс-шараның атауы» or «Event» in its first rows"),
+        (
+            "plan.xlsx",
+            b"not a workbook",
+            "plan.xlsx: cannot be opened as an .xlsx workbook: save it again from the "
+            "spreadsheet program as «Excel Workbook (.xlsx)», or as .csv",
+        ),
+        (
+            "calendar.ics",
+            b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n",
+            "calendar.ics: cannot be read as an iCalendar file: it must start with BEGIN:VCALENDAR and end with "
+            "END:VCALENDAR; export the calendar again",
+        ),
+        (
+            "plan.csv",
+            "Дата;Место\n01.05.2025;Астана\n".encode(),
+            "plan.csv: no column with the names of the events: the table needs a header such as «Наименование "
+            "мероприятия», «Іс-шараның атауы» or «Event» in its first rows",
+        ),
         ("plan.pdf", b"%PDF-1.4", "plan.pdf: expected a .xlsx or .csv spreadsheet (or an .ics calendar)"),
     ],
 )
-def test_a_broken_file_is_one_clear_message_and_nothing_is_written(project: Path, name: str, content: bytes,
-                                                                    message: str) -> None:
+def test_a_broken_file_is_one_clear_message_and_nothing_is_written(
+    project: Path, name: str, content: bytes, message: str
+) -> None:
     (project / name).write_bytes(content)
     assert run("import", str(project / name), root=project) == (1, [message])
     assert tree(project / "events") == {}
 
 
 def test_a_missing_file(project: Path) -> None:
-    assert run("import", str(project / "nowhere.xlsx"), root=project) == (1, [f"{project / 'nowhere.xlsx'}: no such file"])
+    assert run("import", str(project / "nowhere.xlsx"), root=project) == (
+        1,
+        [f"{project / 'nowhere.xlsx'}: no such file"],
+    )
+
+
+def test_a_bilingual_plan_gives_a_main_file_and_its_translation(project: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["№", "Іс-шараның атауы", "Наименование мероприятия", "Өткізу мерзімі", "Өткізу орны", "Жауаптылар"])
+    sheet.append(
+        [
+            1,
+            "Достық үйінің ашық есік күні",
+            "День открытых дверей Дома дружбы",
+            "05.09.2025 11:00",
+            "Қостанай қ., Достық үйі",
+            "Достық үйі",
+        ]
+    )
+    book.save(project / "plan.xlsx")
+    code, output = run("import", str(project / "plan.xlsx"), "--category", "Этномәдени бірлестіктер", root=project)
+    assert (code, output) == (
+        0,
+        [
+            "created events/2025-09-05-den-otkrytykh-dverei-doma-druzhby.md",
+            "import: 1 created, 0 updated, 0 not imported",
+        ],
+    )
+    (event,) = load_events(project / "events", project)[0]
+    assert (event.region, event.category, event.organizer.id, event.when.start) == (
+        "kostanay",
+        "ethnocultural",
+        "friendship-house",
+        dt.datetime(2025, 9, 5, 11, 0),
+    )
+    assert [(t.lang, t.title) for t in event.translations] == [
+        ("kk", "Достық үйінің ашық есік күні"),
+        ("ru", "День открытых дверей Дома дружбы"),
+    ]

@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from apk_site.tools.cli import main
 from apk_site.tools.coverage import coverage_markdown, coverage_report
 
 ROOT = Path(__file__).resolve().parents[2]
-MAIN = "---\nstart: 2025-05-01\nregion: astana\ncategory: youth\norganizer: apk\ntitle: {title}\n{more}venue: Зал\n---\n{body}"
+MAIN = (
+    "---\nstart: 2025-05-01\nregion: astana\ncategory: youth\norganizer: apk\ntitle: {title}\n{more}venue: Зал\n"
+    "---\n{body}"
+)
 
 
 @pytest.fixture
@@ -74,8 +76,11 @@ def test_text_report_with_counts_per_language(project: Path) -> None:
 
 def test_report_and_page_in_three_languages(project: Path) -> None:
     report = coverage_report(project / "events", project / "docs", None, base=project)
-    assert [(s.kind, s.total, s.note) for s in report.sections] == [("events", 4, ""), ("pages", 2, ""),
-                                                                     ("anthology", 0, "missing")]
+    assert [(s.kind, s.total, s.note) for s in report.sections] == [
+        ("events", 4, ""),
+        ("pages", 2, ""),
+        ("anthology", 0, "missing"),
+    ]
     assert coverage_markdown(report, "ru").splitlines() == [
         "На этой странице — тексты, у которых нет перевода. Она обновляется при каждой сборке сайта.",
         "",
@@ -107,7 +112,8 @@ def test_report_and_page_in_three_languages(project: Path) -> None:
         "Файлы с ошибками не учтены: `events/e-broken.md`.",
     ]
     assert coverage_markdown(report, "kk").splitlines()[0] == (
-        "Бұл бетте аудармасы жоқ мәтіндер көрсетілген. Ол сайт құрастырылған сайын жаңарады.")
+        "Бұл бетте аудармасы жоқ мәтіндер көрсетілген. Ол сайт құрастырылған сайын жаңарады."
+    )
     assert coverage_markdown(report, "en").splitlines()[8] == "## Kazakh"
 
 

@@ -72,13 +72,19 @@ def _translation(ref: Reference) -> str:
     if not ref.translators:
         return ""
     names = ", ".join(ref.translators)
-    words = {"kk": f"{from_language(ref.translated_from, 'kk')} аударған", "ru": f"перевод {from_language(ref.translated_from, 'ru')}:"}
+    words = {
+        "kk": f"{from_language(ref.translated_from, 'kk')} аударған",
+        "ru": f"перевод {from_language(ref.translated_from, 'ru')}:",
+    }
     return f" ; {words[ref.lang]} {names}"
 
 
 def gost(ref: Reference) -> str:
     """GOST R 7.0.100-2018 style, in Kazakh or Russian."""
-    text_kind, site, seen = {"kk": ("Мәтін : электрондық", "сайт", "қаралған күні"), "ru": ("Текст : электронный", "сайт", "дата обращения")}[ref.lang]
+    text_kind, site, seen = {
+        "kk": ("Мәтін : электрондық", "сайт", "қаралған күні"),
+        "ru": ("Текст : электронный", "сайт", "дата обращения"),
+    }[ref.lang]
     responsibility = ", ".join(a.name for a in ref.authors)
     return (
         f"{_heading(ref)}{ref.title} / {responsibility}{_translation(ref)}. – {text_kind} // {ref.book} : [{site}]. "
@@ -91,9 +97,13 @@ def chicago(ref: Reference) -> str:
     people = [ref.authors[0].cite if not ref.authors[0].organisation else ref.authors[0].name] if ref.authors else []
     people += [a.name for a in ref.authors[1:]]
     authors = people[0] if len(people) == 1 else ", ".join(people[:-1]) + ", and " + people[-1] if people else ""
-    translated = f" Translated {from_language(ref.translated_from, 'en')} by {_and(ref.translators)}." if ref.translators else ""
+    translated = (
+        f" Translated {from_language(ref.translated_from, 'en')} by {_and(ref.translators)}." if ref.translators else ""
+    )
     accessed = format_day(ref.accessed, "d MMMM y", "en")
-    return f'{authors.rstrip(".")}. “{ref.title}.”{translated} In {ref.book}. {ref.place}: {ref.publisher}, {ref.edition_year}. {ref.url} (accessed {accessed}).'
+    imprint = f"{ref.place}: {ref.publisher}, {ref.edition_year}"
+    title = f"“{ref.title}.”"
+    return f"{authors.rstrip('.')}. {title}{translated} In {ref.book}. {imprint}. {ref.url} (accessed {accessed})."
 
 
 def _and(names: tuple[str, ...]) -> str:
@@ -109,7 +119,12 @@ BIBTEX_LANGUAGES = {"kk": "kazakh", "ru": "russian", "en": "english"}
 
 
 def _tex(value: str) -> str:
-    escaped = _BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}.get(m[1], "\\" + m[1]), value)
+    escaped = _BIBTEX_SPECIAL.sub(
+        lambda m: {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}.get(
+            m[1], "\\" + m[1]
+        ),
+        value,
+    )
     return escaped
 
 
@@ -134,7 +149,10 @@ def bibtex(ref: Reference) -> str:
         ("langid", BIBTEX_LANGUAGES[ref.lang]),
     ]
     if ref.translators:
-        entries += [("translator", " and ".join(_tex(t) for t in ref.translators)), ("origlanguage", ref.translated_from)]
+        entries += [
+            ("translator", " and ".join(_tex(t) for t in ref.translators)),
+            ("origlanguage", ref.translated_from),
+        ]
     entries += [("url", ref.url), ("urldate", ref.accessed.isoformat())]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entries)
     return f"@incollection{{{ref.key},\n{body}\n}}"

@@ -9,7 +9,6 @@ Problems read `path:line: field: message`, like the events'.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -26,8 +25,22 @@ from ..problems import Problem
 from ..records import Record, TextDatesLoader, read_record
 from .model import BACK, EMPTY, FRONT, Author, Book, Chapter, Edition, Localized, Matter, Part, Text, Version, Years
 
-TEXT_FIELDS = ("title", "authors", "original_language", "lang", "translators", "year", "chapter", "order",
-               "genre", "source", "source_url", "licence", "events", "sample")
+TEXT_FIELDS = (
+    "title",
+    "authors",
+    "original_language",
+    "lang",
+    "translators",
+    "year",
+    "chapter",
+    "order",
+    "genre",
+    "source",
+    "source_url",
+    "licence",
+    "events",
+    "sample",
+)
 TRANSLATION_FIELDS = ("title", "translators")
 MATTER_FIELDS = ("title", "order", "lang")
 ORIGINAL_SUFFIX = ".original"
@@ -55,7 +68,9 @@ class Checker:
     """Collects the problems of one record (or of one mapping inside it, under `prefix`) while its
     fields are parsed."""
 
-    def __init__(self, record: Record, problems: list[Problem], meta: dict[str, Any] | None = None, prefix: str = "") -> None:
+    def __init__(
+        self, record: Record, problems: list[Problem], meta: dict[str, Any] | None = None, prefix: str = ""
+    ) -> None:
         self.record, self.problems, self.prefix = record, problems, prefix
         self.meta = record.meta if meta is None else meta
 
@@ -88,7 +103,9 @@ class Checker:
                 self.report(str(key), f"is shared by all languages: set it once in {shared_with}")
             else:
                 hint = fields.suggest(str(key), allowed)
-                self.report(str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)"))
+                self.report(
+                    str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)")
+                )
 
 
 # Values ----------------------------------------------------------------------------------------
@@ -100,7 +117,9 @@ def iso_language(value: Any) -> str:
     if text in MISTAKEN_LANGUAGES:
         raise Invalid(f"{fields.found(value)} is not an ISO 639 code: write {MISTAKEN_LANGUAGES[text]}")
     if not text or text not in Locale.parse("en").languages or not text.isalpha() or text != text.lower():
-        raise Invalid(f"expected an ISO 639 language code in lower case, such as kk, ru, uk or ug, got {fields.found(value)}")
+        raise Invalid(
+            f"expected an ISO 639 language code in lower case, such as kk, ru, uk or ug, got {fields.found(value)}"
+        )
     return text
 
 
@@ -108,7 +127,9 @@ def site_language(value: Any) -> str:
     if value in LANGUAGES:
         return str(value)
     better = MISTAKEN_LANGUAGES.get(str(value).lower())
-    raise Invalid(f"expected one of {', '.join(LANGUAGES)}, got {fields.found(value)}" + (f": write {better}" if better else ""))
+    raise Invalid(
+        f"expected one of {', '.join(LANGUAGES)}, got {fields.found(value)}" + (f": write {better}" if better else "")
+    )
 
 
 def years(value: Any) -> Years:
@@ -116,7 +137,12 @@ def years(value: Any) -> Years:
     example = "write a year such as 2008, or a span such as 1890–1898"
     if isinstance(value, int) and not isinstance(value, bool):
         start, end = value, None
-    elif isinstance(value, str) and (pieces := value.replace("–", "-").split("-")) and all(p.strip().isdigit() for p in pieces) and len(pieces) <= 2:
+    elif (
+        isinstance(value, str)
+        and (pieces := value.replace("–", "-").split("-"))
+        and all(p.strip().isdigit() for p in pieces)
+        and len(pieces) <= 2
+    ):
         start, end = int(pieces[0]), int(pieces[1]) if len(pieces) == 2 else None
     else:
         raise Invalid(f"expected a year, got {fields.found(value)}: {example}")
@@ -149,7 +175,9 @@ def ids(value: Any, known: dict[str, Any] | None, what: str, where: str) -> tupl
 def order(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 9999:
         return value
-    raise Invalid(f"expected a whole number from 0 to 9999 (the place in its part or chapter), got {fields.found(value)}")
+    raise Invalid(
+        f"expected a whole number from 0 to 9999 (the place in its part or chapter), got {fields.found(value)}"
+    )
 
 
 def localized(value: Any, *, limit: int = 300, every: bool = True) -> Localized:
@@ -180,7 +208,9 @@ def read_data(path: str, text: str) -> Record | Problem:
     except yaml.YAMLError as error:
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or "not valid YAML"
-        return Problem(path, mark.line + 1 if mark else 1, "YAML", f"{reason}: check quotes, colons and indentation on this line")
+        return Problem(
+            path, mark.line + 1 if mark else 1, "YAML", f"{reason}: check quotes, colons and indentation on this line"
+        )
     finally:
         loader.dispose()
     if not isinstance(value, dict):
@@ -189,16 +219,16 @@ def read_data(path: str, text: str) -> Record | Problem:
 
 
 def _lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
-    lines: dict[str, int] = {}
+    """The line of every key (`parts.0.chapters.1.id`), counting list items as keys."""
     if isinstance(node, yaml.MappingNode):
-        pairs = [(str(key.value), value) for key, value in node.value]
-        lines.update({f"{prefix}{key}": key_node.start_mark.line + 1 for (key, _), (key_node, _) in zip(pairs, node.value)})
+        children = [(str(key.value), key.start_mark.line, value) for key, value in node.value]
     elif isinstance(node, yaml.SequenceNode):
-        pairs = [(str(i), item) for i, item in enumerate(node.value)]
-        lines.update({f"{prefix}{key}": item.start_mark.line + 1 for key, item in pairs})
+        children = [(str(i), item.start_mark.line, item) for i, item in enumerate(node.value)]
     else:
-        return lines
-    for key, child in pairs:
+        return {}
+    lines: dict[str, int] = {}
+    for key, line, child in children:
+        lines[f"{prefix}{key}"] = line + 1
         lines.update(_lines(child, f"{prefix}{key}."))
     return lines
 
@@ -207,7 +237,9 @@ def _read_data(folder: Path, name: str, base: Path, problems: list[Problem]) -> 
     path = folder / name
     shown = display_path(path, base)
     if not path.is_file():
-        problems.append(Problem(shown, 1, "file name", f"{name} is missing: the Anthology needs it (see the editors' guide)"))
+        problems.append(
+            Problem(shown, 1, "file name", f"{name} is missing: the Anthology needs it (see the editors' guide)")
+        )
         return None
     record = read_data(shown, path.read_text(encoding="utf-8"))
     if isinstance(record, Problem):
@@ -359,7 +391,14 @@ def _heading_problems(record: Record, raw: str, problems: list[Problem]) -> None
     for number, line in enumerate(lines[closing + 1 :], start=closing + 2):
         fenced = fenced != line.lstrip().startswith(("```", "~~~"))
         if not fenced and line.startswith("# "):
-            problems.append(Problem(record.path, number, "body", "a '# ' heading repeats the title: start the text's sections with '## '"))
+            problems.append(
+                Problem(
+                    record.path,
+                    number,
+                    "body",
+                    "a '# ' heading repeats the title: start the text's sections with '## '",
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -374,7 +413,9 @@ def _version(record: Record, lang: str, original: str | None, problems: list[Pro
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
     translators: tuple[str, ...] = check.get("translators", names, default=())
     if original is not None and lang != original and not translators and "translators" not in record.meta:
-        check.report("translators", f"is missing: this {lang} text is a translation from {original}; write who translated it")
+        check.report(
+            "translators", f"is missing: this {lang} text is a translation from {original}; write who translated it"
+        )
     if title is None:
         return None
     return Version(lang, record.path, title, record.body.strip(), translators)
@@ -390,23 +431,43 @@ def _text(group: Group, context: Context, problems: list[Problem]) -> Text | Non
     original = check.get("original_language", iso_language, required=True)
     chapters = {c.id: c for c in part.chapters}
     facts = {
-        "authors": check.get("authors", lambda v: ids(v, context.authors, "author", "authors are listed in authors.yml"), required=True, default=()),
+        "authors": check.get(
+            "authors",
+            lambda v: ids(v, context.authors, "author", "authors are listed in authors.yml"),
+            required=True,
+            default=(),
+        ),
         "years": check.get("year", years, required=True),
-        "chapter": check.get("chapter", lambda v: fields.choice(v, chapters, "chapter"), required=bool(chapters), default=""),
+        "chapter": check.get(
+            "chapter", lambda v: fields.choice(v, chapters, "chapter"), required=bool(chapters), default=""
+        ),
         "order": check.get("order", order, default=0),
         "genre": check.get("genre", lambda v: fields.choice(v, genres(), "genre"), required=True, default=""),
         "source": check.get("source", lambda v: fields.plain_text(v, limit=500), required=True, default=""),
         "source_url": check.get("source_url", fields.web_address, default=""),
         "licence": check.get("licence", lambda v: fields.choice(v, licences(), "licence"), required=True, default=""),
-        "events": check.get("events", lambda v: ids(v, _known(context.event_ids), "event", "an event's id is its file name in the calendar's events folder"), default=()),
+        "events": check.get(
+            "events",
+            lambda v: ids(
+                v, _known(context.event_ids), "event", "an event's id is its file name in the calendar's events folder"
+            ),
+            default=(),
+        ),
         "sample": check.get("sample", fields.flag, default=False),
     }
     versions = _versions(group, lang, original, problems)
     original_version = _original(group, original, problems)
     if len(problems) > before or None in versions or original is None:
         return None
-    return Text(id=group.name, path=group.main.path, part=group.part, versions=versions, original_language=original,  # type: ignore[arg-type]  # None was ruled out above
-                original=original_version, **facts)
+    return Text(
+        id=group.name,
+        path=group.main.path,
+        part=group.part,
+        versions=versions,
+        original_language=original,  # type: ignore[arg-type]  # None was ruled out above
+        original=original_version,
+        **facts,
+    )
 
 
 def _known(event_ids: frozenset[str] | None) -> dict[str, bool] | None:
@@ -421,7 +482,9 @@ def _versions(group: Group, lang: str, original: str | None, problems: list[Prob
         record = group.translations[other]
         check = Checker(record, problems)
         if other == lang:
-            check.report("file name", f"{group.main.path} is already the {lang} text (lang: {lang}); merge the two files")
+            check.report(
+                "file name", f"{group.main.path} is already the {lang} text (lang: {lang}); merge the two files"
+            )
             continue
         check.unknown_keys(TRANSLATION_FIELDS, shared_with=group.main.path)
         found.append(_version(record, other, original, problems))
@@ -434,7 +497,11 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
         return None
     check = Checker(record, problems)
     if original in LANGUAGES:
-        check.report("file name", f"the original is in {original}, a language of the site: put it in {group.name}.{original}.md (or the main file)")
+        check.report(
+            "file name",
+            f"the original is in {original}, a language of the site: "
+            f"put it in {group.name}.{original}.md (or the main file)",
+        )
         return None
     check.unknown_keys(("title",), shared_with=group.main.path if group.main else "")
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
@@ -453,38 +520,65 @@ def _matter(group: Group, problems: list[Problem]) -> Matter | None:
         Checker(record, problems).unknown_keys(("title",), shared_with=group.main.path)
         versions.append(_version(record, other, None, problems))
     if group.original is not None:
-        Checker(group.original, problems).report("file name", "a preface or a note on the edition has no original: remove this file")
+        Checker(group.original, problems).report(
+            "file name", "a preface or a note on the edition has no original: remove this file"
+        )
     if len(problems) > before or None in versions:
         return None
     ordered = tuple(sorted(versions, key=lambda v: LANGUAGES.index(v.lang)))  # type: ignore[union-attr]  # None was ruled out above
     return Matter(group.name, group.main.path, group.part, position, ordered)  # type: ignore[arg-type]
 
 
-def _entries(groups: list[Group], context: Context, folder: Path, base: Path, problems: list[Problem]) -> tuple[list[Matter], list[Text]]:
+def _entries(
+    groups: list[Group], context: Context, folder: Path, base: Path, problems: list[Problem]
+) -> tuple[list[Matter], list[Text]]:
     matter: list[Matter] = []
     texts: list[Text] = []
     for group in groups:
         if group.main is None:
             for record in [*group.translations.values(), *([group.original] if group.original else [])]:
                 expected = display_path(folder / group.part / f"{group.name}.md", base)
-                problems.append(Problem(record.path, 1, "file name", f"a translation needs its main file {expected}: create it or fix this file's name"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        1,
+                        "file name",
+                        f"a translation needs its main file {expected}: create it or fix this file's name",
+                    )
+                )
             continue
         if group.part in (FRONT, BACK):
             matter += [m] if (m := _matter(group, problems)) else []
         elif group.part not in context.parts:
             hint = fields.suggest(group.part, sorted(context.parts))
-            problems.append(Problem(group.main.path, 1, "part", f"unknown part folder '{group.part}'{hint}: list it under 'parts:' in book.yml"))
+            problems.append(
+                Problem(
+                    group.main.path,
+                    1,
+                    "part",
+                    f"unknown part folder '{group.part}'{hint} (parts are listed under 'parts:' in book.yml)",
+                )
+            )
         elif text := _text(group, context, problems):
             texts.append(text)
     return matter, texts
 
 
-def _without_duplicates(texts: list[Text], matter: list[Matter], problems: list[Problem]) -> tuple[list[Text], list[Matter]]:
+def _without_duplicates(
+    texts: list[Text], matter: list[Matter], problems: list[Problem]
+) -> tuple[list[Text], list[Matter]]:
     seen: dict[str, str] = {}
     kept: list[Any] = []
     for entry in sorted([*texts, *matter], key=lambda e: e.path):
         if entry.id in seen:
-            problems.append(Problem(entry.path, 1, "file name", f"'{entry.id}' is already used by {seen[entry.id]}: give each text its own file name"))
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "file name",
+                    f"'{entry.id}' is already used by {seen[entry.id]}: give each text its own file name",
+                )
+            )
         else:
             seen[entry.id] = entry.path
             kept.append(entry)
@@ -497,12 +591,20 @@ def book_order(texts: Iterable[Text], parts: tuple[Part, ...]) -> tuple[Text, ..
     chapter_index = {(p.id, c.id): i for p in parts for i, c in enumerate(p.chapters)}
 
     def key(text: Text) -> tuple[int, int, int, int, str]:
-        return (part_index[text.part], chapter_index.get((text.part, text.chapter), -1), text.order, text.years.start, text.id)
+        return (
+            part_index[text.part],
+            chapter_index.get((text.part, text.chapter), -1),
+            text.order,
+            text.years.start,
+            text.id,
+        )
 
     return tuple(sorted(texts, key=key))
 
 
-def load_book(folder: Path, base: Path | None = None, event_ids: frozenset[str] | None = None) -> tuple[Book, tuple[Problem, ...]]:
+def load_book(
+    folder: Path, base: Path | None = None, event_ids: frozenset[str] | None = None
+) -> tuple[Book, tuple[Problem, ...]]:
     """The Anthology in `folder` and every problem in it. `event_ids` checks links to the calendar
     (None: links are not checked, for a build whose calendar is not the Anthology's own)."""
     base = base or folder.parent

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import LANGUAGES
-from ..model import FALLBACK_ORDER, Text as Said
+from ..model import FALLBACK_ORDER
+from ..model import Text as Said
 
 FRONT, BACK = "front", "back"
 

@@ -110,7 +110,10 @@ def _authors(book: Book, lang: str, base: str) -> str:
 def _author(key: str, book: Book, lang: str, base: str) -> str:
     view = views.author_page(book.authors[key], book, lang, base)
     body = render.render("author.html", view=view)
-    return render.page({"title": view.name.value, "description": view.bio.value}, render.heading(view.name.value, view.name.lang, lang) + body)
+    return render.page(
+        {"title": view.name.value, "description": view.bio.value},
+        render.heading(view.name.value, view.name.lang, lang) + body,
+    )
 
 
 def _facet(kind: str, book: Book, lang: str, base: str) -> str:

@@ -65,7 +65,13 @@ def print_book(page: Path, target: Path, browser: str, moment: dt.datetime, time
         # A clean environment: no faketime or other preload from a test harness reaches Chromium.
         environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": profile, "LANG": "C.UTF-8"}
         try:
-            done = subprocess.run(command(browser, page, target, Path(profile)), env=environ, capture_output=True, timeout=timeout, check=False)
+            done = subprocess.run(
+                command(browser, page, target, Path(profile)),
+                env=environ,
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
         except (OSError, subprocess.TimeoutExpired) as error:
             return f"anthology: Chromium could not print {page}: {error}"
     if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:

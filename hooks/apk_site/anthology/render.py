@@ -7,6 +7,7 @@ headings stay out of the page's table of contents.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,9 +39,10 @@ def front_matter(values: dict[str, Any]) -> str:
 
 
 def heading(title: str, lang: str = "", page_lang: str = "") -> str:
-    """An escaped <h1> (so that Material adds none of its own)."""
+    """An escaped <h1> (so that Material adds none of its own), in the book's typeface."""
     attribute = ' lang="{{ lang }}"' if lang and lang != page_lang else ""
-    return environment().from_string(f'<h1 id="page-title"{attribute}>{{{{ title }}}}</h1>\n\n').render(title=title, lang=lang)
+    template = f'<div class="apk-book apk-book--head">\n<h1 id="page-title"{attribute}>{{{{ title }}}}</h1>\n</div>\n\n'
+    return environment().from_string(template).render(title=title, lang=lang)
 
 
 def page(meta: dict[str, Any], body: str) -> str:
@@ -48,5 +50,8 @@ def page(meta: dict[str, Any], body: str) -> str:
 
 
 def html(markdown: str) -> str:
-    """The original of a translation, as HTML without heading ids."""
-    return python_markdown.markdown(markdown, extensions=["attr_list", "sane_lists"], output_format="html")
+    """The original of a translation, as HTML whose headings are not <h2>...<h6> elements: the
+    page's Markdown would otherwise list them in the translation's own table of contents."""
+    rendered = python_markdown.markdown(markdown, extensions=["attr_list", "sane_lists"], output_format="html")
+    rendered = re.sub(r"<h([1-6])>", r'<p class="apk-book-original__heading" role="heading" aria-level="\1">', rendered)
+    return re.sub(r"</h[1-6]>", "</p>", rendered)

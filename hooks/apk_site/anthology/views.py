@@ -43,7 +43,7 @@ class Row:
     authors: str
     year: str
     note: str
-    sample: bool
+    sample: str  # the "sample" label, or ""
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,11 @@ def _fallback(version: Version, lang: str) -> str:
 def row(entry: Entry, book: Book, lang: str, base: str) -> Row:
     shown = entry.shown(lang)
     note = "" if shown.lang == lang else l10n.t("anthology.shown_in", lang, language=l10n.in_language(shown.lang, lang))
+    title, href = Said(shown.title, shown.lang), text_href(entry, base)
     if isinstance(entry, Text):
-        return Row(entry.id, Said(shown.title, shown.lang), text_href(entry, base), names(entry, book, lang), str(entry.years), note, entry.sample)
-    return Row(entry.id, Said(shown.title, shown.lang), text_href(entry, base), "", "", note, False)
+        sample = l10n.t("anthology.sample_label", lang) if entry.sample else ""
+        return Row(entry.id, title, href, names(entry, book, lang), str(entry.years), note, sample)
+    return Row(entry.id, title, href, "", "", note, "")
 
 
 # The contents -----------------------------------------------------------------------------------
@@ -176,7 +178,9 @@ def index_links(lang: str, base: str) -> tuple[Link, ...]:
 # A text's page ----------------------------------------------------------------------------------
 
 
-def text_page(text: Text, book: Book, lang: str, base: str, site_url: str, events: dict[str, Event], accessed: dt.date) -> TextPage:
+def text_page(
+    text: Text, book: Book, lang: str, base: str, site_url: str, events: dict[str, Event], accessed: dt.date
+) -> TextPage:
     shown = text.shown(lang)
     reference = _reference(text, shown, book, lang, site_url, accessed)
     previous, following = neighbours(book, text, lang, base)
@@ -206,7 +210,11 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def reading_time(version: Version, lang: str) -> str:
-    return l10n.t("anthology.reading_time", lang, time=l10n.plural(reading.minutes(version.body, version.lang), "anthology.minutes", lang))
+    return l10n.t(
+        "anthology.reading_time",
+        lang,
+        time=l10n.plural(reading.minutes(version.body, version.lang), "anthology.minutes", lang),
+    )
 
 
 def translated_line(text: Text, shown: Version, lang: str) -> str:
@@ -225,7 +233,10 @@ def neighbours(book: Book, entry: Entry, lang: str, base: str) -> tuple[Link | N
         shown = other.shown(lang)
         return Link(Said(shown.title, shown.lang), text_href(other, base))
 
-    return (link(entries[index - 1]) if index > 0 else None, link(entries[index + 1]) if index + 1 < len(entries) else None)
+    return (
+        link(entries[index - 1]) if index > 0 else None,
+        link(entries[index + 1]) if index + 1 < len(entries) else None,
+    )
 
 
 def language_root(base: str, here: str, there: str) -> str:
@@ -241,7 +252,13 @@ def _original(text: Text, shown: Version, lang: str, base: str) -> Original | No
     language = citation.language_name(original.lang, lang)
     href = text_href(text, language_root(base, lang, original.lang)) if original.lang in LANGUAGES else ""
     link = Link(Said(l10n.t("anthology.original_link", lang, language=language), lang), href)
-    return Original(original.lang, original.title, body_of(text, original), link, l10n.t("anthology.show_original", lang, language=language))
+    return Original(
+        original.lang,
+        original.title,
+        body_of(text, original),
+        link,
+        l10n.t("anthology.show_original", lang, language=language),
+    )
 
 
 def _facts(text: Text, shown: Version, book: Book, lang: str, base: str, events: dict[str, Event]) -> tuple[Fact, ...]:
@@ -251,20 +268,53 @@ def _facts(text: Text, shown: Version, book: Book, lang: str, base: str, events:
     part = book.part(text.part)
     label, url = licences()[text.licence]
     facts = [
-        Fact(l10n.t("anthology.authors" if len(text.authors) > 1 else "anthology.author", lang), tuple(Link(book.authors[a].name.get(lang), author_href(a, base)) for a in text.authors)),
+        Fact(
+            l10n.t("anthology.authors" if len(text.authors) > 1 else "anthology.author", lang),
+            tuple(Link(book.authors[a].name.get(lang), author_href(a, base)) for a in text.authors),
+        ),
     ]
     if shown.translators:
-        facts.append(Fact(l10n.t("anthology.translators" if len(shown.translators) > 1 else "anthology.translator", lang), tuple(Link(Said(n, shown.lang)) for n in shown.translators)))
+        facts.append(
+            Fact(
+                l10n.t("anthology.translators" if len(shown.translators) > 1 else "anthology.translator", lang),
+                tuple(Link(Said(n, shown.lang)) for n in shown.translators),
+            )
+        )
     facts += [
-        Fact(l10n.t("anthology.original_language", lang), (Link(Said(citation.language_name(text.original_language, lang), lang), f"{base}anthology/languages/#{text.original_language}"),)),
-        Fact(l10n.t("anthology.year", lang), (Link(Said(str(text.years), lang), f"{base}anthology/years/#{text.years.decade}"),)),
+        Fact(
+            l10n.t("anthology.original_language", lang),
+            (
+                Link(
+                    Said(citation.language_name(text.original_language, lang), lang),
+                    f"{base}anthology/languages/#{text.original_language}",
+                ),
+            ),
+        ),
+        Fact(
+            l10n.t("anthology.year", lang),
+            (Link(Said(str(text.years), lang), f"{base}anthology/years/#{text.years.decade}"),),
+        ),
         Fact(l10n.t("anthology.part", lang), (Link(part.title.get(lang), f"{base}anthology/#{part.id}"),)),
     ]
     if chapter := part.chapter(text.chapter):
-        facts.append(Fact(l10n.t("anthology.chapter", lang), (Link(chapter.title.get(lang), f"{base}anthology/#{part.id}-{chapter.id}"),)))
+        facts.append(
+            Fact(
+                l10n.t("anthology.chapter", lang),
+                (Link(chapter.title.get(lang), f"{base}anthology/#{part.id}-{chapter.id}"),),
+            )
+        )
     facts += [
-        Fact(l10n.t("anthology.genre", lang), (Link(genres()[text.genre].get(lang), f"{base}anthology/genres/#{text.genre}"),)),
-        Fact(l10n.t("anthology.source", lang), (Link(Said(text.source, "")), *((Link(Said(text.source_url, ""), text.source_url),) if text.source_url else ()))),
+        Fact(
+            l10n.t("anthology.genre", lang),
+            (Link(genres()[text.genre].get(lang), f"{base}anthology/genres/#{text.genre}"),),
+        ),
+        Fact(
+            l10n.t("anthology.source", lang),
+            (
+                Link(Said(text.source, "")),
+                *((Link(Said(text.source_url, ""), text.source_url),) if text.source_url else ()),
+            ),
+        ),
         Fact(l10n.t("anthology.licence", lang), (Link(label.get(lang), url),)),
     ]
     linked = [Link(events[e].title(lang), f"{base}events/{e}/") for e in text.events if e in events]
@@ -273,10 +323,13 @@ def _facts(text: Text, shown: Version, book: Book, lang: str, base: str, events:
     return tuple(facts)
 
 
-def _reference(text: Text, shown: Version, book: Book, lang: str, site_url: str, accessed: dt.date) -> citation.Reference:
+def _reference(
+    text: Text, shown: Version, book: Book, lang: str, site_url: str, accessed: dt.date
+) -> citation.Reference:
     edition = book.edition
     people = tuple(
-        citation.Person(a.name.get(lang).value, a.cite.get(lang).value, a.organisation) for a in (book.authors[key] for key in text.authors)
+        citation.Person(a.name.get(lang).value, a.cite.get(lang).value, a.organisation)
+        for a in (book.authors[key] for key in text.authors)
     )
     return citation.Reference(
         key=f"{text.id}-{lang}",
@@ -326,8 +379,14 @@ def matter_page(matter: Matter, book: Book, lang: str, base: str) -> MatterPage:
     shown = matter.shown(lang)
     previous, following = neighbours(book, matter, lang, base)
     return MatterPage(
-        lang, Said(shown.title, shown.lang), _fallback(shown, lang), Said(shown.body, shown.lang), previous, following,
-        Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"), _labels(lang),
+        lang,
+        Said(shown.title, shown.lang),
+        _fallback(shown, lang),
+        Said(shown.body, shown.lang),
+        previous,
+        following,
+        Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"),
+        _labels(lang),
     )
 
 
@@ -363,7 +422,13 @@ def authors_in_book(book: Book) -> tuple[Author, ...]:
 
 def author_index(book: Book, lang: str, base: str) -> tuple[AuthorRow, ...]:
     rows = [
-        AuthorRow(a.id, a.name.get(lang), author_href(a.id, base), a.years, l10n.plural(len(book.works_of(a.id)), "anthology.texts", lang))
+        AuthorRow(
+            a.id,
+            a.name.get(lang),
+            author_href(a.id, base),
+            a.years,
+            l10n.plural(len(book.works_of(a.id)), "anthology.texts", lang),
+        )
         for a in authors_in_book(book)
     ]
     return tuple(sorted(rows, key=lambda r: (alphabetical(book.authors[r.id].cite.get(lang).value, lang), r.id)))
@@ -464,7 +529,7 @@ def verse(markdown: str) -> str:
     spaces), and an empty line still separates stanzas."""
     lines = markdown.splitlines()
     out = []
-    for line, following in zip(lines, [*lines[1:], ""]):
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
         keep = line.rstrip()
         if keep and following.strip() and not keep.startswith("#"):
             keep = keep.rstrip("\\").rstrip() + "  "
@@ -515,11 +580,23 @@ def _book_entry(entry: Entry, book: Book, lang: str, part_heading: str, chapter_
     shown = entry.shown(lang)
     notices = tuple(n for n in (_fallback(shown, lang),) if n)
     if not isinstance(entry, Text):
-        return BookEntry(entry.id, "", "", Said(shown.title, shown.lang), "", "", notices, Said(demote(shown.body, 1), shown.lang))
+        return BookEntry(
+            entry.id, "", "", Said(shown.title, shown.lang), "", "", notices, Said(demote(shown.body, 1), shown.lang)
+        )
     if entry.sample:
         notices = (l10n.t("anthology.sample_notice", lang), *notices)
     label, _ = licences()[entry.licence]
-    details = " · ".join(x for x in (translated_line(entry, shown, lang), str(entry.years), entry.source, label.get(lang).value) if x)
+    details = " · ".join(
+        x for x in (translated_line(entry, shown, lang), str(entry.years), entry.source, label.get(lang).value) if x
+    )
     body = Said(demote(body_of(entry, shown), 2), shown.lang)
-    return BookEntry(entry.id, part_heading, chapter_heading, Said(shown.title, shown.lang), names(entry, book, lang), details, notices, body)
-
+    return BookEntry(
+        entry.id,
+        part_heading,
+        chapter_heading,
+        Said(shown.title, shown.lang),
+        names(entry, book, lang),
+        details,
+        notices,
+        body,
+    )

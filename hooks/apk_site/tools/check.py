@@ -39,8 +39,15 @@ class CheckResult:
         return not self.problems
 
 
-def check(root: Path, events_dir: Path, docs_dir: Path | None = None, anthology_dir: Path | None = None, *,
-          anthology_given: bool = False, link_events: bool = True) -> CheckResult:
+def check(
+    root: Path,
+    events_dir: Path,
+    docs_dir: Path | None = None,
+    anthology_dir: Path | None = None,
+    *,
+    anthology_given: bool = False,
+    link_events: bool = True,
+) -> CheckResult:
     """Problems in the events, the pages' file names and the Anthology, with paths relative to `root`.
 
     As in the build, the Anthology's links to events are checked only against the events it belongs
@@ -49,7 +56,9 @@ def check(root: Path, events_dir: Path, docs_dir: Path | None = None, anthology_
     """
     events, problems = load_events(events_dir, root) if events_dir.is_dir() else ((), ())
     found = set(problems)
-    notes = [] if events_dir.is_dir() else [f"{display_path(events_dir, root)}: no such folder, so no events were checked"]
+    notes = (
+        [] if events_dir.is_dir() else [f"{display_path(events_dir, root)}: no such folder, so no events were checked"]
+    )
     if docs_dir is not None and docs_dir.is_dir():
         found |= set(page_name_problems(docs_dir, root))
     event_ids = frozenset(event.id for event in events) if link_events and not problems else None
@@ -113,4 +122,3 @@ def format_github(result: CheckResult) -> list[str]:
         for p in result.problems
     ]
     return lines + [summary(result)] + [f"::notice::{_escape(note)}" for note in result.notes]
-

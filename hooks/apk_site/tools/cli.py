@@ -1,6 +1,6 @@
 """The editors' command line, `python scripts/apk.py <tool>`: new-event, check, import, translations.
 
-Only argument parsing, questions and printing live here; each tool's logic is in its own module.
+Only argument parsing and printing live here; each tool's logic is in its own module.
 Exit codes: 0 done, 1 problems found (or nothing written), 2 the command itself was wrong.
 """
 
@@ -11,18 +11,12 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from .. import LANGUAGES
-from ..fields import ID_PATTERN
-from ..loader import LANGUAGE_SUFFIX
 from ..model import STATUSES
-from ..problems import Problem
-from ..reference import reference
-from . import names, scaffold
-from .dates import NotUnderstood, plan_date
+from .console import Console, anthology_dir, base, events_dir, shown
 
 PROG = "python scripts/apk.py"
 DESCRIPTION = """\
@@ -38,61 +32,66 @@ Run `python scripts/apk.py <tool> --help` to see what each tool accepts.
 The guide for editors, docs/editors.md, explains every field and every message."""
 
 
-@dataclass(frozen=True)
-class Console:
-    """Where the tools read answers and print: the terminal, or a test's strings."""
-
-    out: TextIO
-    ask: Callable[[str], str] | None  # None: no questions (not a terminal)
-    today: dt.date
-    root: Path
-
-    def say(self, *lines: str) -> None:
-        for line in lines:
-            print(line, file=self.out)
-
-
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, formatter_class=argparse.RawTextHelpFormatter)
     tools = main.add_subparsers(dest="tool", metavar="<tool>", required=True)
-    _new_event_arguments(tools.add_parser(
-        "new-event", help="create the files of a new event", formatter_class=argparse.RawTextHelpFormatter,
-        description="Create the files of a new event, with a note on every field.\n"
-                    "Жаңа іс-шараның файлдарын жасау. Создать файлы нового мероприятия.\n\n"
-                    "Give the facts as options, or run it in a terminal and answer the questions.\n"
-                    "The file name is chosen from the date and the title, and never replaces a file.\n"
-                    "A language without a title gets a draft _<name>.<lang>.md that the site ignores\n"
-                    "until you write the text and remove the _ from its name.",
-    ))
-    _check_arguments(tools.add_parser(
-        "check", help="check every event file without building the site", formatter_class=argparse.RawTextHelpFormatter,
-        description="Check every event file, the pages' file names and the Anthology, without building the site.\n"
-                    "Барлық файлды тексеру. Проверить все файлы.\n\n"
-                    "Prints one line per problem, path:line: field: message, and exits with 1 if there is any.",
-    ))
-    _import_arguments(tools.add_parser(
-        "import", help="turn a plan (.xlsx, .csv) or a calendar (.ics) into event files",
-        formatter_class=argparse.RawTextHelpFormatter,
-        description="Turn a plan of events (.xlsx or .csv) or a calendar export (.ics) into event files.\n"
-                    "Жоспарды іс-шара файлдарына айналдыру. Превратить план в файлы мероприятий.\n\n"
-                    "The plan's columns are found by their names in Kazakh, Russian or English:\n"
-                    "№, Іс-шараның атауы / Наименование мероприятия, Өткізу мерзімі / Сроки проведения,\n"
-                    "Өткізу орны / Место проведения, Жауаптылар / Ответственные (and Санат / Категория).\n"
-                    "Dates may read 24.04.2025, 24.04.2025 10:00, 24-25.04.2025, «апрель 2025», «II квартал».\n"
-                    "An event that is already there is left as it is unless you give --update.\n"
-                    "Every row that could not be imported is listed with the reason.",
-    ))
-    _translations_arguments(tools.add_parser(
-        "translations", help="list what is not translated yet", formatter_class=argparse.RawTextHelpFormatter,
-        description="List the events, pages and Anthology texts that lack a language, with counts per language.\n"
-                    "Аударылмаған мәтіндер. Непереведённые тексты.",
-    ))
+    _new_event_arguments(
+        tools.add_parser(
+            "new-event",
+            help="create the files of a new event",
+            formatter_class=argparse.RawTextHelpFormatter,
+            description="Create the files of a new event, with a note on every field.\n"
+            "Жаңа іс-шараның файлдарын жасау. Создать файлы нового мероприятия.\n\n"
+            "Give the facts as options, or run it in a terminal and answer the questions.\n"
+            "The file name is chosen from the date and the title, and never replaces a file.\n"
+            "A language without a title gets a draft _<name>.<lang>.md that the site ignores\n"
+            "until you write the text and remove the _ from its name.",
+        )
+    )
+    _check_arguments(
+        tools.add_parser(
+            "check",
+            help="check every event file without building the site",
+            formatter_class=argparse.RawTextHelpFormatter,
+            description="Check every event file, the pages' file names and the Anthology, without building the site.\n"
+            "Барлық файлды тексеру. Проверить все файлы.\n\n"
+            "Prints one line per problem, path:line: field: message, and exits with 1 if there is any.",
+        )
+    )
+    _import_arguments(
+        tools.add_parser(
+            "import",
+            help="turn a plan (.xlsx, .csv) or a calendar (.ics) into event files",
+            formatter_class=argparse.RawTextHelpFormatter,
+            description="Turn a plan of events (.xlsx or .csv) or a calendar export (.ics) into event files.\n"
+            "Жоспарды іс-шара файлдарына айналдыру. Превратить план в файлы мероприятий.\n\n"
+            "The plan's columns are found by their names in Kazakh, Russian or English:\n"
+            "№, Іс-шараның атауы / Наименование мероприятия, Өткізу мерзімі / Сроки проведения,\n"
+            "Өткізу орны / Место проведения, Жауаптылар / Ответственные (and Санат / Категория).\n"
+            "Dates may read 24.04.2025, 24.04.2025 10:00, 24-25.04.2025, «апрель 2025», «II квартал».\n"
+            "An event that is already there is left as it is unless you give --update.\n"
+            "Every row that could not be imported is listed with the reason.",
+        )
+    )
+    _translations_arguments(
+        tools.add_parser(
+            "translations",
+            help="list what is not translated yet",
+            formatter_class=argparse.RawTextHelpFormatter,
+            description="List the events, pages and Anthology texts that lack a language, with counts per language.\n"
+            "Аударылмаған мәтіндер. Непереведённые тексты.",
+        )
+    )
     return main
 
 
 def _folders(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--events", type=Path, metavar="FOLDER",
-                         help="the folder of event files (default: $EVENTS_DIR, or events/ in the project)")
+    command.add_argument(
+        "--events",
+        type=Path,
+        metavar="FOLDER",
+        help="the folder of event files (default: $EVENTS_DIR, or events/ in the project)",
+    )
 
 
 def _new_event_arguments(command: argparse.ArgumentParser) -> None:
@@ -114,61 +113,64 @@ def _new_event_arguments(command: argparse.ArgumentParser) -> None:
 def _check_arguments(command: argparse.ArgumentParser) -> None:
     _folders(command)
     command.add_argument("--docs", type=Path, metavar="FOLDER", help="the pages (default: docs/ in the project)")
-    command.add_argument("--anthology", type=Path, metavar="FOLDER",
-                         help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)")
-    command.add_argument("--format", choices=("text", "github"), default="text",
-                         help="github: print the problems as annotations for a pull request")
+    command.add_argument(
+        "--anthology",
+        type=Path,
+        metavar="FOLDER",
+        help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)",
+    )
+    command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: print the problems as annotations for a pull request",
+    )
 
 
 def _import_arguments(command: argparse.ArgumentParser) -> None:
     _folders(command)
     command.add_argument("file", type=Path, help="the plan (.xlsx, .csv) or the calendar (.ics)")
-    command.add_argument("--update", action="store_true",
-                         help="replace the date, place, organizer and title of events that are already there")
-    command.add_argument("--year", type=int, help="the year of dates that give none («апрель», «II квартал»); "
-                         "default: this year")
+    command.add_argument(
+        "--update",
+        action="store_true",
+        help="replace the date, place, organizer and title of events that are already there",
+    )
+    command.add_argument(
+        "--year", type=int, help="the year of dates that give none («апрель», «II квартал»); default: this year"
+    )
     command.add_argument("--region", default="", help="the region of rows whose place names none")
     command.add_argument("--organizer", default="", help="the organizer of rows that name none")
-    command.add_argument("--category", default="", help="the category of every row (otherwise a column "
-                         "«Категория» / «Санат», or a guess from the title, marked for you to check)")
+    command.add_argument(
+        "--category",
+        default="",
+        help="the category of every row (otherwise a column "
+        "«Категория» / «Санат», or a guess from the title, marked for you to check)",
+    )
     command.add_argument("--sheet", default="", help="the sheet of the workbook (default: the first one)")
-    command.add_argument("--lang", choices=LANGUAGES, default="",
-                         help="the language of titles in Cyrillic without Kazakh letters (default: ru)")
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="",
+        help="the language of titles in Cyrillic without Kazakh letters (default: ru)",
+    )
 
 
 def _translations_arguments(command: argparse.ArgumentParser) -> None:
     _folders(command)
     command.add_argument("--docs", type=Path, metavar="FOLDER", help="the pages (default: docs/ in the project)")
-    command.add_argument("--anthology", type=Path, metavar="FOLDER",
-                         help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)")
-    command.add_argument("--format", choices=("text", "markdown"), default="text",
-                         help="markdown: the page the site shows, in the language given by --lang")
+    command.add_argument(
+        "--anthology",
+        type=Path,
+        metavar="FOLDER",
+        help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)",
+    )
+    command.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown: the page the site shows, in the language given by --lang",
+    )
     command.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the markdown page")
-
-
-def _events_dir(args: argparse.Namespace, console: Console) -> Path:
-    if args.events is not None:
-        return Path(args.events)
-    folder = os.environ.get("EVENTS_DIR")
-    return Path(folder) if folder else console.root / "events"
-
-
-def _anthology_dir(args: argparse.Namespace, docs: Path) -> tuple[Path, bool]:
-    """The Anthology's folder, and whether it was named (as the build reads it: ANTHOLOGY_DIR)."""
-    if args.anthology is not None:
-        return Path(args.anthology), True
-    folder = os.environ.get("ANTHOLOGY_DIR")
-    return (Path(folder), True) if folder else (docs / "anthology", False)
-
-
-def _base(folder: Path, console: Console) -> Path:
-    """Paths are shown from the project folder, or from the events folder's parent when it is elsewhere."""
-    absolute = folder.resolve()
-    return console.root.resolve() if console.root.resolve() in absolute.parents else absolute.parent
-
-
-def _shown(folder: Path, console: Console) -> str:
-    return folder.resolve().relative_to(_base(folder, console)).as_posix()
 
 
 # ---- check ----
@@ -177,12 +179,18 @@ def _shown(folder: Path, console: Console) -> str:
 def run_check(args: argparse.Namespace, console: Console) -> int:
     from .check import check, format_github, format_text
 
-    folder = _events_dir(args, console)
+    folder = events_dir(args, console)
     docs = args.docs if args.docs is not None else console.root / "docs"
-    anthology, anthology_given = _anthology_dir(args, docs)
+    anthology, anthology_given = anthology_dir(args, docs)
     events_given = args.events is not None or bool(os.environ.get("EVENTS_DIR"))
-    result = check(_base(folder, console), folder.resolve(), docs.resolve(), anthology.resolve(),
-                   anthology_given=anthology_given, link_events=events_given == anthology_given)
+    result = check(
+        base(folder, console),
+        folder.resolve(),
+        docs.resolve(),
+        anthology.resolve(),
+        anthology_given=anthology_given,
+        link_events=events_given == anthology_given,
+    )
     console.say(*(format_github(result) if args.format == "github" else format_text(result)))
     return 0 if result.ok else 1
 
@@ -193,11 +201,13 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
 def run_translations(args: argparse.Namespace, console: Console) -> int:
     from .coverage import coverage_markdown, coverage_report, report_text
 
-    folder = _events_dir(args, console)
+    folder = events_dir(args, console)
     docs = args.docs if args.docs is not None else console.root / "docs"
-    anthology, _ = _anthology_dir(args, docs)
-    report = coverage_report(folder.resolve(), docs.resolve(), anthology.resolve(), base=_base(folder, console))
-    console.say(*(coverage_markdown(report, args.lang).splitlines() if args.format == "markdown" else report_text(report)))
+    anthology, _ = anthology_dir(args, docs)
+    report = coverage_report(folder.resolve(), docs.resolve(), anthology.resolve(), base=base(folder, console))
+    console.say(
+        *(coverage_markdown(report, args.lang).splitlines() if args.format == "markdown" else report_text(report))
+    )
     return 0
 
 
@@ -222,191 +232,38 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
     except (PlanError, CalendarError) as error:
         console.say(str(error))
         return 1
-    folder = _events_dir(args, console)
-    options = Options(year=args.year or console.today.year, region=args.region, organizer=args.organizer,
-                      category=args.category, update=args.update)
-    result = import_rows(rows, folder.resolve(), _shown(folder, console), options)
+    folder = events_dir(args, console)
+    options = Options(
+        year=args.year or console.today.year,
+        region=args.region,
+        organizer=args.organizer,
+        category=args.category,
+        update=args.update,
+    )
+    result = import_rows(rows, folder.resolve(), shown(folder, console), options)
     result.notes += [p for p in skipped if p.field == "row"]
     result.errors += [p for p in skipped if p.field != "row"]
     console.say(*result.lines())
     return 1 if result.errors else 0
 
 
-# ---- new-event ----
-
-QUESTIONS = {
-    "start": "Date / Күні / Дата (2025-05-01, 2025-05-01 18:00, 01.05.2025 or «май 2025»)",
-    "region": "Region / Өңір / Регион (astana, «Алматы», «Карагандинская область», nationwide ...)",
-    "category": "Category / Санат / Категория (an id such as culture-arts, or its name)",
-    "organizer": "Organizer / Ұйымдастырушы / Организатор (an id such as friendship-house, or the name in words)",
-    "title_kk": "Title in Kazakh / Қазақша атауы / Название на казахском (Enter: none yet)",
-    "title_ru": "Title in Russian / Орысша атауы / Название на русском (Enter: none yet)",
-    "title_en": "Title in English / Ағылшынша атауы / Название на английском (Enter: none yet)",
-    "venue": "Venue / Өтетін орны / Место проведения",
-}
-
-
-class Refused(ValueError):
-    """An answer or an option that cannot be used; the message says what to write."""
-
-
-def _parse_start(text: str, year: int) -> Any:
-    try:
-        return plan_date(text, year)
-    except NotUnderstood as error:
-        raise Refused(str(error)) from None
-
-
-def _parse_region(text: str) -> str:
-    found = names.region_id(text)
-    if found is None:
-        raise Refused(f"unknown region '{text}': write a region id from the guide (astana, almaty-city, ...) "
-                      "or the name of the region or the city")
-    return found
-
-
-def _parse_category(text: str) -> str:
-    found = names.category_id(text)
-    if found is None:
-        raise Refused(f"unknown category '{text}': write one of {', '.join(sorted(reference().categories))}")
-    return found
-
-
-def _parse_text(text: str) -> str:
-    clean = " ".join(text.split())
-    if not clean:
-        raise Refused("is empty: write it")
-    return clean
-
-
-def _answers(args: argparse.Namespace, console: Console) -> dict[str, Any] | list[str]:
-    """Every value, from the options or from questions; or the options still missing."""
-    parsers: dict[str, Callable[[str], Any]] = {
-        "start": lambda t: _parse_start(t, console.today.year), "region": _parse_region,
-        "category": _parse_category, "organizer": _parse_text, "venue": _parse_text,
-    }
-    values: dict[str, Any] = {}
-    missing, refused = [], []
-    for key in ("start", "region", "category", "organizer", "title_kk", "title_ru", "title_en", "venue"):
-        given = getattr(args, key)
-        optional = key.startswith("title_")
-        if given is not None:
-            try:
-                values[key] = parsers[key](given) if key in parsers else " ".join(given.split())
-            except Refused as error:
-                refused.append(f"--{key.replace('_', '-')}: {error}")
-        elif optional and any(getattr(args, k) for k in ("title_kk", "title_ru", "title_en")):
-            values[key] = ""
-        elif console.ask is not None:
-            values[key] = _ask(console, key, parsers.get(key, lambda t: " ".join(t.split())), optional)
-        elif not optional:
-            missing.append(f"--{key}")
-    if refused:
-        raise Refused("\n".join([*refused, "nothing was written"]))
-    if not any(values.get(k) for k in ("title_kk", "title_ru", "title_en")) and console.ask is None:
-        missing.append("--title-kk, --title-ru or --title-en")
-    return missing or values
-
-
-def _ask(console: Console, key: str, parse: Callable[[str], Any], optional: bool) -> Any:
-    assert console.ask is not None
-    while True:
-        try:
-            answer = console.ask(f"{QUESTIONS[key]}: ")
-        except EOFError:
-            raise Refused("stopped: nothing was written") from None
-        if optional and not answer.strip():
-            return ""
-        try:
-            return parse(answer)
-        except Refused as error:
-            console.say(f"  {error}")
-
-
 def run_new_event(args: argparse.Namespace, console: Console) -> int:
-    try:
-        values = _answers(args, console)
-    except Refused as error:
-        console.say(*str(error).splitlines())
-        return 1
-    if isinstance(values, list):
-        console.say(f"missing: {', '.join(values)} (or run new-event in a terminal to answer questions)")
-        return 2
-    titles = {lang: values[f"title_{lang}"] for lang in LANGUAGES if values.get(f"title_{lang}")}
-    if not titles:
-        console.say("no title in any language: nothing was written")
-        return 1
-    draft = _draft(args, values, titles, console)
-    if isinstance(draft, str):
-        console.say(draft)
-        return 1
-    return _write_event(args, draft, console)
+    from . import new_event
 
-
-def _draft(args: argparse.Namespace, values: dict[str, Any], titles: dict[str, str],
-           console: Console) -> scaffold.Draft | str:
-    lang = next(code for code in LANGUAGES if code in titles)
-    start = values["start"]
-    end = ""
-    if args.end:
-        try:
-            end = _parse_start(args.end, console.today.year).start
-        except Refused as error:
-            return f"--end: {error}"
-    organizer = names.organizer_id(values["organizer"]) or {names.language_of(values["organizer"], lang): values["organizer"]}
-    field_notes = {}
-    if start.vague:
-        from .importing import FILE_NOTES
-
-        field_notes["start"] = FILE_NOTES[lang]["vague"].format(said=start.vague)
-    texts = {code: scaffold.Texts(title=title, venue=values["venue"] if code == lang else "")
-             for code, title in titles.items()}
-    return scaffold.Draft(
-        start=start.start, end=end or start.end, region=values["region"], category=values["category"],
-        organizer=organizer, texts=texts, lang=lang, status=args.status, source=args.source or "",
-        field_notes=field_notes,
-    )
-
-
-def _write_event(args: argparse.Namespace, draft: scaffold.Draft, console: Console) -> int:
-    folder = _events_dir(args, console)
-    taken = scaffold.used_names(folder)
-    if args.name and (not ID_PATTERN.match(args.name) or args.name in taken):
-        reason = "is already used" if args.name in taken else "must be lower-case Latin letters, digits and hyphens"
-        console.say(f"--name: '{args.name}' {reason}: nothing was written")
-        return 1
-    name = args.name or scaffold.free_name(draft.start, scaffold.slug_title(draft), taken)
-    files = scaffold.render(name, draft, drafts=not args.no_drafts)
-    shown = _shown(folder, console)
-    problems = scaffold.check_files(files, shown)
-    if problems:
-        console.say(*(f"{_option(p, draft)}: {p.message}" for p in problems), "nothing was written")
-        return 1
-    scaffold.write(folder, files)
-    for file in files:
-        if file.startswith("_"):
-            final = file[1:]
-            console.say(f"created {shown}/{file} (a draft: write the text, then rename it to {final})")
-        else:
-            console.say(f"created {shown}/{file}")
-    console.say(f"next: write the description below the second --- line, then run: {PROG} check")
-    return 0
-
-
-def _option(problem: Problem, draft: scaffold.Draft) -> str:
-    """The option that gave the value the loader refused (the files were never written)."""
-    if problem.field in ("title", "venue", "summary", "address"):
-        match = LANGUAGE_SUFFIX.match(Path(problem.path).name[: -len(".md")])
-        lang = match["lang"] if match and match["lang"] in LANGUAGES else draft.lang
-        return f"--title-{lang}" if problem.field == "title" else f"--{problem.field}"
-    return f"--{problem.field}"
+    return new_event.run(args, console)
 
 
 RUN = {"new-event": run_new_event, "check": run_check, "import": run_import, "translations": run_translations}
 
 
-def main(argv: Sequence[str] | None = None, *, root: Path | None = None, out: TextIO | None = None,
-         ask: Callable[[str], str] | None = None, today: dt.date | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    root: Path | None = None,
+    out: TextIO | None = None,
+    ask: Callable[[str], str] | None = None,
+    today: dt.date | None = None,
+) -> int:
     args = parser().parse_args(argv)
     interactive = ask if ask is not None else (input if sys.stdin.isatty() and out is None else None)
     console = Console(out or sys.stdout, interactive, today or dt.date.today(), root or Path.cwd())

@@ -61,8 +61,9 @@ class Report:
         return next(section for section in self.sections if section.kind == kind)
 
 
-def coverage_report(events_dir: Path, docs_dir: Path, anthology_dir: Path | None = None, *,
-                    base: Path | None = None) -> Report:
+def coverage_report(
+    events_dir: Path, docs_dir: Path, anthology_dir: Path | None = None, *, base: Path | None = None
+) -> Report:
     """Every gap, sorted by language and path; paths are shown relative to `base` (the project)."""
     base = base or events_dir.parent
     events, problems = load_events(events_dir, base) if events_dir.is_dir() else ((), ())
@@ -115,9 +116,10 @@ def _files_section(kind: str, folder: Path | None, base: Path, *, skip: Path | N
     for path in sorted(folder.rglob("*.md")):
         if skip is not None and skip in path.parents:
             continue
-        match = LANGUAGE_SUFFIX.match(path.name[: -len(".md")])
+        stem = path.name[: -len(".md")]
+        match = LANGUAGE_SUFFIX.match(stem)
         lang = match["lang"] if match and match["lang"] in LANGUAGES else None
-        name = match["name"] if lang else path.name[: -len(".md")]
+        name = match["name"] if match and lang else stem
         groups[(str(path.parent), name)][lang] = path
     gaps = []
     for (_, name), files in sorted(groups.items()):
@@ -156,10 +158,11 @@ def _language(text: str) -> str:
 
 
 def _title(text: str, name: str) -> str:
+    """The page's `title:`, else its first heading, else its file name."""
     front = _FRONT.match(text)
-    match = _TITLE.search(front.group(1)) if front else None
-    heading = _HEADING.search(text[front.end() :] if front else text)
-    return (match or heading).group(1) if (match or heading) else name  # type: ignore[union-attr]
+    found = _TITLE.search(front.group(1)) if front else None
+    found = found or _HEADING.search(text[front.end() :] if front else text)
+    return found.group(1) if found else name
 
 
 # ---- the command line's report (English, like the tool's other output) ----
@@ -209,26 +212,50 @@ def _what(kind: str, gap: Gap) -> str:
 PAGE: dict[str, dict[str, str]] = {
     "kk": {
         "intro": "Бұл бетте аудармасы жоқ мәтіндер көрсетілген. Ол сайт құрастырылған сайын жаңарады.",
-        "kind": "Түрі", "events": "Іс-шаралар", "pages": "Беттер", "anthology": "Антология мәтіндері",
-        "missing": "файлы жоқ", "partial": "мәтіннің бір бөлігі жоқ", "not_found": "табылмады",
-        "none": "Барлығы аударылған.", "no_file": "файлы жоқ", "draft": "жобасы дайын: {draft}",
-        "lacks": "жоқ: {fields}", "broken": "Қатесі бар файлдар есепке алынбады: {files}.",
+        "kind": "Түрі",
+        "events": "Іс-шаралар",
+        "pages": "Беттер",
+        "anthology": "Антология мәтіндері",
+        "missing": "файлы жоқ",
+        "partial": "мәтіннің бір бөлігі жоқ",
+        "not_found": "табылмады",
+        "none": "Барлығы аударылған.",
+        "no_file": "файлы жоқ",
+        "draft": "жобасы дайын: {draft}",
+        "lacks": "жоқ: {fields}",
+        "broken": "Қатесі бар файлдар есепке алынбады: {files}.",
         "total": "барлығы {count}",
     },
     "ru": {
         "intro": "На этой странице — тексты, у которых нет перевода. Она обновляется при каждой сборке сайта.",
-        "kind": "Что", "events": "Мероприятия", "pages": "Страницы", "anthology": "Тексты Антологии",
-        "missing": "нет файла", "partial": "нет части текста", "not_found": "не найдено",
-        "none": "Всё переведено.", "no_file": "нет файла", "draft": "есть черновик: {draft}",
-        "lacks": "нет: {fields}", "broken": "Файлы с ошибками не учтены: {files}.",
+        "kind": "Что",
+        "events": "Мероприятия",
+        "pages": "Страницы",
+        "anthology": "Тексты Антологии",
+        "missing": "нет файла",
+        "partial": "нет части текста",
+        "not_found": "не найдено",
+        "none": "Всё переведено.",
+        "no_file": "нет файла",
+        "draft": "есть черновик: {draft}",
+        "lacks": "нет: {fields}",
+        "broken": "Файлы с ошибками не учтены: {files}.",
         "total": "всего {count}",
     },
     "en": {
         "intro": "This page lists the texts that have no translation yet. It is updated every time the site is built.",
-        "kind": "What", "events": "Events", "pages": "Pages", "anthology": "Anthology texts",
-        "missing": "file missing", "partial": "some text missing", "not_found": "not found",
-        "none": "Everything is translated.", "no_file": "file missing", "draft": "a draft is waiting: {draft}",
-        "lacks": "missing: {fields}", "broken": "Files with problems are not counted: {files}.",
+        "kind": "What",
+        "events": "Events",
+        "pages": "Pages",
+        "anthology": "Anthology texts",
+        "missing": "file missing",
+        "partial": "some text missing",
+        "not_found": "not found",
+        "none": "Everything is translated.",
+        "no_file": "file missing",
+        "draft": "a draft is waiting: {draft}",
+        "lacks": "missing: {fields}",
+        "broken": "Files with problems are not counted: {files}.",
         "total": "{count} in all",
     },
 }

@@ -17,18 +17,61 @@ from .. import fields
 EXAMPLES = "write 24.04.2025, 24.04.2025 10:00, «апрель 2025» or «II квартал»"
 MONTHS: tuple[tuple[str, int], ...] = (
     # Stems: a word that starts with one of them names the month, in any case ending.
-    ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6), ("шілде", 7),
-    ("тамыз", 8), ("қыркүйек", 9), ("қазан", 10), ("қараша", 11), ("желтоқсан", 12),
-    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("май", 5), ("мая", 5), ("мае", 5), ("июн", 6),
-    ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
-    ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8),
-    ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
+    ("желтоқсан", 12),
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("май", 5),
+    ("мая", 5),
+    ("мае", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 )
 QUARTER_WORDS = ("квартал", "тоқсан", "quarter")
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Plans list activities that are not one event; say so instead of "not understood".
-ONGOING = ("в течение", "ежемесячно", "еженедельно", "постоянно", "жыл бойы", "ай сайын", "үнемі", "throughout",
-           "monthly", "weekly", "ongoing")
+ONGOING = (
+    "в течение",
+    "ежемесячно",
+    "еженедельно",
+    "постоянно",
+    "жыл бойы",
+    "ай сайын",
+    "үнемі",
+    "throughout",
+    "monthly",
+    "weekly",
+    "ongoing",
+)
 _DMY = r"(\d{1,2})[./](\d{1,2})(?:[./](\d{4}|\d{2}))?"
 _TIME = r"(?:\s*,?\s*(?:в|сағ\.?|at)?\s*(\d{1,2})[:.](\d{2}))?"
 _NUMERIC = re.compile(rf"^(?:(\d{{1,2}})\s*-\s*)?{_DMY}{_TIME}(?:\s*-\s*{_DMY}{_TIME})?$")
@@ -66,7 +109,9 @@ def plan_date(value: Any, year: int) -> PlanDate:
     if match := _NUMERIC.match(text):
         return _numeric(match, year, value)
     if any(word in text for word in ONGOING):
-        raise NotUnderstood(f"{fields.found(str(value).strip())} is not one event: give each event its own date or month")
+        raise NotUnderstood(
+            f"{fields.found(str(value).strip())} is not one event: give each event its own date or month"
+        )
     return _in_words(text, year, value)
 
 
@@ -88,8 +133,9 @@ def _iso(text: str, value: Any) -> PlanDate:
     return PlanDate(moment.strftime("%Y-%m") if month_only else _format(moment))
 
 
-def _day(day: str, month: str, year: str | None, default_year: int, hour: str | None, minute: str | None,
-         value: Any) -> dt.date | dt.datetime:
+def _day(
+    day: str, month: str, year: str | None, default_year: int, hour: str | None, minute: str | None, value: Any
+) -> dt.date | dt.datetime:
     full_year = int(year) + 2000 if year and len(year) == 2 else int(year or default_year)
     try:
         if hour is not None and minute is not None:

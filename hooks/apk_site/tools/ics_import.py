@@ -35,15 +35,19 @@ def read_calendar(path: Path, shown: str) -> tuple[list[Row], list[Problem]]:
     try:
         calendar = icalendar.Calendar.from_ical(data)
     except _READ_ERRORS:
-        raise CalendarError(f"{path.name}: cannot be read as an iCalendar file: it must start with BEGIN:VCALENDAR "
-                            "and end with END:VCALENDAR; export the calendar again") from None
+        raise CalendarError(
+            f"{path.name}: cannot be read as an iCalendar file: it must start with BEGIN:VCALENDAR "
+            "and end with END:VCALENDAR; export the calendar again"
+        ) from None
     lines = _event_lines(data)
     rows: list[Row] = []
     problems: list[Problem] = []
-    for number, event in enumerate(calendar.walk("VEVENT")):
-        line = lines[number] if number < len(lines) else 1
-        found = _row(event, shown, line)
-        (rows if isinstance(found, Row) else problems).append(found)  # type: ignore[arg-type]
+    for number, event in enumerate(calendar.events):
+        found = _row(event, shown, lines[number] if number < len(lines) else 1)
+        if isinstance(found, Row):
+            rows.append(found)
+        else:
+            problems.append(found)
     return rows, problems
 
 
@@ -99,8 +103,12 @@ def _categories(event: icalendar.Event) -> str:
 def _row(event: icalendar.Event, shown: str, line: int) -> Row | Problem:
     title = _text(event, "SUMMARY")
     if "RRULE" in event or "RDATE" in event:
-        return Problem(shown, line, "RRULE", f"'{title}' repeats: the site has one date per event; add each "
-                       "occurrence as its own event")
+        return Problem(
+            shown,
+            line,
+            "RRULE",
+            f"'{title}' repeats: the site has one date per event; add each occurrence as its own event",
+        )
     try:
         when: Any = _when(event)
     except _READ_ERRORS as error:
@@ -109,12 +117,25 @@ def _row(event: icalendar.Event, shown: str, line: int) -> Row | Problem:
     status = "cancelled" if _text(event, "STATUS").upper() == "CANCELLED" else "scheduled"
     description = str(event.get("DESCRIPTION") or "").strip()
     return Row(
-        path=shown, line=line, where=_where(event, line),
-        titles={lang: title} if title else {}, when=when, place=_text(event, "LOCATION"),
-        organizer=_organizer(event), category=_categories(event),
-        bodies={lang: description} if description else {}, status=status, source=_url(event),
-        columns={"title": "SUMMARY", "date": "DTSTART", "place": "LOCATION", "organizer": "ORGANIZER",
-                 "category": "CATEGORIES", "region": "LOCATION"},
+        path=shown,
+        line=line,
+        where=_where(event, line),
+        titles={lang: title} if title else {},
+        when=when,
+        place=_text(event, "LOCATION"),
+        organizer=_organizer(event),
+        category=_categories(event),
+        bodies={lang: description} if description else {},
+        status=status,
+        source=_url(event),
+        columns={
+            "title": "SUMMARY",
+            "date": "DTSTART",
+            "place": "LOCATION",
+            "organizer": "ORGANIZER",
+            "category": "CATEGORIES",
+            "region": "LOCATION",
+        },
     )
 
 

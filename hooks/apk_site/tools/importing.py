@@ -27,19 +27,19 @@ FILE_NOTES: dict[str, dict[str, str]] = {
     "kk": {
         "imported": "{source} файлынан импортталды ({where}).",
         "vague": "Жоспарда нақты ай жоқ («{said}»): төмендегі ай — алғашқы ай, нақты күн емес. Ай немесе күн "
-                 "белгілі болғанда түзетіңіз.",
+        "белгілі болғанда түзетіңіз.",
         "guessed": "Санат атаудағы «{word}» сөзі бойынша таңдалды: тексеріңіз.",
     },
     "ru": {
         "imported": "Импортировано из файла {source} ({where}).",
         "vague": "В плане нет точного месяца («{said}»): ниже указан первый месяц, это не настоящая дата. "
-                 "Исправьте, когда станут известны месяц или дата.",
+        "Исправьте, когда станут известны месяц или дата.",
         "guessed": "Категория выбрана по слову «{word}» в названии: проверьте её.",
     },
     "en": {
         "imported": "Imported from {source} ({where}).",
         "vague": "The plan gives no exact month («{said}»): the month below is the first one, not a real date. "
-                 "Correct it when the month or the date is known.",
+        "Correct it when the month or the date is known.",
         "guessed": "Category chosen from the word «{word}» in the title: check it.",
     },
 }
@@ -115,92 +115,118 @@ def _problem(row: Row, kind: str, message: str) -> Problem:
     return Problem(row.path, row.line, _column(row, kind), message)
 
 
-def _when(row: Row, options: Options) -> PlanDate:
-    return row.when if isinstance(row.when, PlanDate) else plan_date(row.when, options.year)
+PLACE_MISSING = (
+    "no region or city found in '{place}': add the city or the region (for example «г. Астана, Дворец мира и "
+    "согласия»), or give the region with --region"
+)
 
 
-def _region(row: Row, options: Options) -> tuple[str | None, list[str]]:
-    """The region's id, and the regions a place names when it names several (filed as nationwide)."""
-    for text in (row.region, row.place, options.region):
-        if text and (found := names.region_id(text)):
-            several = sorted({f.id for f in names.find_regions(text)} - {"nationwide"})
-            return found, several if len(several) > 1 else []
-    return None, []
+class _Reading:
+    """One row read field by field; each reason it cannot become an event, and each note, is kept."""
 
+    def __init__(self, row: Row, options: Options) -> None:
+        self.row, self.options = row, options
+        self.errors: list[Problem] = []
+        self.notes: list[Problem] = []
 
-def _organizer(text: str, lang: str) -> str | dict[str, str]:
-    found = names.organizer_id(text)
-    if found:
-        return found
-    clean = " ".join(text.split())
-    return {names.language_of(clean, lang): clean}
+    def error(self, kind: str, message: str) -> None:
+        self.errors.append(_problem(self.row, kind, message))
 
+    def note(self, kind: str, message: str) -> None:
+        self.notes.append(_problem(self.row, kind, message))
 
-def _category(row: Row, options: Options) -> tuple[str | None, str]:
-    """The category id, and the word it was guessed from (empty when it was not guessed)."""
-    if row.category:
-        return names.category_id(row.category), ""
-    if options.category:
-        return names.category_id(options.category), ""
-    for title in row.titles.values():
-        if guess := names.guess_category(title):
-            return guess.id, guess.words
-    return None, ""
+    def titles(self) -> dict[str, str]:
+        titles = {lang: " ".join(text.split()) for lang, text in self.row.titles.items() if text and text.strip()}
+        if not titles:
+            self.error("title", "is empty: every event needs its name")
+        return titles
+
+    def when(self) -> PlanDate | None:
+        try:
+            when = self.row.when if isinstance(self.row.when, PlanDate) else plan_date(self.row.when, self.options.year)
+        except NotUnderstood as error:
+            self.error("date", str(error))
+            return None
+        if when.vague:
+            self.note(
+                "date",
+                f"'{when.vague}' gives no exact month: written as start: {when.start}, marked in the "
+                "file; set the month when it is known",
+            )
+        return when
+
+    def region(self) -> str | None:
+        kind = "region" if self.row.region else "place"
+        for text in (self.row.region, self.row.place, self.options.region):
+            if text and (found := names.region_id(text)):
+                several = sorted({f.id for f in names.find_regions(text)} - {"nationwide"})
+                if len(several) > 1:
+                    self.note(kind, f"names several regions ({', '.join(several)}): filed as nationwide; check it")
+                return found
+        place = " ".join((self.row.region or self.row.place).split())
+        if place:
+            self.error(kind, PLACE_MISSING.format(place=place))
+        return None
+
+    def venue(self) -> str:
+        if not self.row.place.strip():
+            self.error("place", "is empty: write where the event takes place")
+        return self.row.place.strip()
+
+    def organizer(self, lang: str) -> str | dict[str, str] | None:
+        text = self.row.organizer or self.options.organizer
+        if not text.strip():
+            self.error("organizer", "is empty: write who organizes the event, or give --organizer")
+            return None
+        return names.organizer_id(text) or {names.language_of(text, lang): " ".join(text.split())}
+
+    def category(self) -> tuple[str | None, str]:
+        """The category id, and the word it was guessed from (empty when it was not guessed)."""
+        said = self.row.category or self.options.category
+        if said:
+            found = names.category_id(said)
+            if found is None:
+                self.error("category", f"unknown category '{said}': write one of the categories of the editors' guide")
+            return found, ""
+        for title in self.row.titles.values():
+            if guess := names.guess_category(title):
+                return guess.id, guess.words
+        if any(self.row.titles.values()):
+            self.error("category", "not given: add a column «Категория» / «Санат», or give --category")
+        return None, ""
 
 
 def draft_for(row: Row, options: Options) -> tuple[Draft | None, list[Problem], list[Problem]]:
     """The event a row describes, or every reason it cannot be one; and notes for the editor."""
-    errors: list[Problem] = []
-    notes: list[Problem] = []
-    titles = {lang: " ".join(text.split()) for lang, text in row.titles.items() if text and text.strip()}
-    if not titles:
-        errors.append(_problem(row, "title", "is empty: every event needs its name"))
+    reading = _Reading(row, options)
+    titles = reading.titles()
     lang = next((code for code in LANGUAGES if code in titles), DEFAULT_LANGUAGE)
-    when = None
-    try:
-        when = _when(row, options)
-    except NotUnderstood as error:
-        errors.append(_problem(row, "date", str(error)))
-    region, several = _region(row, options)
-    if several:
-        notes.append(_problem(row, "region" if row.region else "place", f"names several regions ({', '.join(several)}):"
-                              " filed as nationwide; check it"))
-    if region is None:
-        place = " ".join((row.region or row.place).split())
-        errors.append(_problem(row, "region" if row.region else "place", (
-            f"no region or city found in '{place}': add the city or the region (for example «г. Астана, Дворец мира "
-            "и согласия»), or give the region with --region" if place else
-            "is empty: write the city or the region (and the venue), or give the region with --region")))
-    organizer_text = row.organizer or options.organizer
-    if not organizer_text.strip():
-        errors.append(_problem(row, "organizer", "is empty: write who organizes the event, or give --organizer"))
-    category, guessed_from = _category(row, options)
-    if category is None and titles:
-        said = row.category or options.category
-        errors.append(_problem(row, "category", f"unknown category '{said}': write one of the categories of the "
-                               "editors' guide" if said else
-                               "not given: add a column «Категория» / «Санат», or give --category"))
-    if not row.place.strip():
-        errors.append(_problem(row, "place", "is empty: write where the event takes place"))
-    if errors or when is None or region is None or category is None:
-        return None, errors, notes
-    file_notes = FILE_NOTES[lang]
-    field_notes = {}
-    if when.vague:
-        field_notes["start"] = file_notes["vague"].format(said=when.vague)
-        notes.append(_problem(row, "date", f"'{when.vague}' gives no exact month: written as start: {when.start}, "
-                              "marked in the file; set the month when it is known"))
+    when, region, venue = reading.when(), reading.region(), reading.venue()
+    organizer, (category, guessed_from) = reading.organizer(lang), reading.category()
+    if reading.errors or when is None or region is None or organizer is None or category is None:
+        return None, reading.errors, []
+    words = FILE_NOTES[lang]
+    field_notes = {"start": words["vague"].format(said=when.vague)} if when.vague else {}
     if guessed_from:
-        field_notes["category"] = file_notes["guessed"].format(word=guessed_from)
-    texts = {code: Texts(title=title, venue=row.place.strip() if code == lang else "",
-                         body=row.bodies.get(code, "")) for code, title in titles.items()}
+        field_notes["category"] = words["guessed"].format(word=guessed_from)
+    texts = {
+        code: Texts(title, venue=venue if code == lang else "", body=row.bodies.get(code, ""))
+        for code, title in titles.items()
+    }
     draft = Draft(
-        start=when.start, end=when.end, region=region, category=category, lang=lang,
-        organizer=_organizer(organizer_text, lang), texts=texts, status=row.status, source=row.source,
-        notes=(file_notes["imported"].format(source=Path(row.path).name, where=row.where[lang]),),
+        start=when.start,
+        end=when.end,
+        region=region,
+        category=category,
+        lang=lang,
+        organizer=organizer,
+        texts=texts,
+        status=row.status,
+        source=row.source,
         field_notes=field_notes,
+        notes=(words["imported"].format(source=Path(row.path).name, where=row.where[lang]),),
     )
-    return draft, errors, notes
+    return draft, [], reading.notes
 
 
 # ---- events already in the folder ----
@@ -247,10 +273,19 @@ def existing_draft(folder: Path, name: str) -> Draft:
     texts = {code: _texts(record) for code, record in records.items() if code is not None}
     texts[lang] = _texts(records[None])
     return Draft(
-        start=str(meta["start"]), end=str(meta.get("end") or ""), region=str(meta["region"]),
-        category=str(meta["category"]), organizer=meta["organizer"], texts=texts, lang=lang,
-        status=str(meta.get("status") or "scheduled"), geo=meta.get("geo"), links=meta.get("links") or {},
-        source=str(meta.get("source") or ""), sample=meta.get("sample") is True, id=str(meta.get("id") or ""),
+        start=str(meta["start"]),
+        end=str(meta.get("end") or ""),
+        region=str(meta["region"]),
+        category=str(meta["category"]),
+        organizer=meta["organizer"],
+        texts=texts,
+        lang=lang,
+        status=str(meta.get("status") or "scheduled"),
+        geo=meta.get("geo"),
+        links=meta.get("links") or {},
+        source=str(meta.get("source") or ""),
+        sample=meta.get("sample") is True,
+        id=str(meta.get("id") or ""),
     )
 
 
@@ -266,8 +301,14 @@ def _updated(old: Draft, new: Draft, category_given: bool) -> Draft:
         before = texts.get(lang, Texts())
         texts[lang] = replace(before, title=text.title, venue=text.venue or before.venue, body=before.body or text.body)
     return replace(
-        old, start=new.start, end=new.end, region=new.region, organizer=new.organizer, texts=texts,
-        category=new.category if category_given else old.category, notes=new.notes,
+        old,
+        start=new.start,
+        end=new.end,
+        region=new.region,
+        organizer=new.organizer,
+        texts=texts,
+        category=new.category if category_given else old.category,
+        notes=new.notes,
         field_notes={k: v for k, v in new.field_notes.items() if k != "category" or not category_given},
     )
 
@@ -294,19 +335,34 @@ def import_rows(rows: Sequence[Row], folder: Path, shown: str, options: Options)
     return result
 
 
-def _plan(row: Row, draft: Draft, folder: Path, shown: str, index: dict[tuple[str, str], list[Event]],
-          taken: set[str], options: Options, result: Result) -> _Planned | None:
+def _plan(
+    row: Row,
+    draft: Draft,
+    folder: Path,
+    shown: str,
+    index: dict[tuple[str, str], list[Event]],
+    taken: set[str],
+    options: Options,
+    result: Result,
+) -> _Planned | None:
     matches = _match(draft, index)
     if len(matches) > 1:
         paths = ", ".join(sorted(f"{shown}/{Path(e.path).name}" for e in matches))
-        result.errors.append(_problem(row, "title", f"several events have this title and region ({paths}): "
-                                      "import it by hand"))
+        result.errors.append(
+            _problem(row, "title", f"several events have this title and region ({paths}): import it by hand")
+        )
         return None
     if matches:
         name = Path(matches[0].path).name[: -len(".md")]
         if not options.update:
-            result.kept.append(_problem(row, "title", f"already there as {shown}/{name}.md: left as it is "
-                                        "(run import with --update to replace it with the plan's facts)"))
+            result.kept.append(
+                _problem(
+                    row,
+                    "title",
+                    f"already there as {shown}/{name}.md: left as it is "
+                    "(run import with --update to replace it with the plan's facts)",
+                )
+            )
             return None
         category_given = bool(row.category or options.category)
         return _Planned(row, name, _updated(existing_draft(folder, name), draft, category_given), True)
@@ -315,15 +371,22 @@ def _plan(row: Row, draft: Draft, folder: Path, shown: str, index: dict[tuple[st
     return _Planned(row, name, draft, False)
 
 
-LOADER_FIELDS = {"title": "title", "venue": "place", "start": "date", "end": "date", "organizer": "organizer",
-                 "region": "region", "category": "category"}
+LOADER_FIELDS = {
+    "title": "title",
+    "venue": "place",
+    "start": "date",
+    "end": "date",
+    "organizer": "organizer",
+    "region": "region",
+    "category": "category",
+}
 
 
 def _write(planned: list[_Planned], folder: Path, shown: str, result: Result) -> None:
     files = {item.name: scaffold.render(item.name, item.draft, drafts=False) for item in planned}
     everything = {name: text for texts in files.values() for name, text in texts.items()}
     problems = scaffold.check_files(everything, "") if everything else []
-    refused = {}
+    refused: dict[str, Problem] = {}
     for problem in problems:
         stem = problem.path.split("/")[-1][: -len(".md")]
         match = LANGUAGE_SUFFIX.match(stem)

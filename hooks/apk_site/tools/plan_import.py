@@ -25,16 +25,41 @@ HEADER_ROWS = 20  # the table's header is looked for in the first rows only
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "number": {"": ("№", "№ п/п", "п/п", "№п/п", "р/с", "р/с №", "№ р/с", "n", "no", "#", "number", "nr")},
     "title": {
-        "ru": ("наименование мероприятия", "наименование мероприятий", "наименование", "название мероприятия",
-               "название", "мероприятие", "мероприятия"),
+        "ru": (
+            "наименование мероприятия",
+            "наименование мероприятий",
+            "наименование",
+            "название мероприятия",
+            "название",
+            "мероприятие",
+            "мероприятия",
+        ),
         "kk": ("іс-шараның атауы", "іс-шаралардың атауы", "іс-шара атауы", "іс-шара", "іс-шаралар", "атауы"),
         "en": ("event", "events", "title", "name of the event", "event name", "event title", "activity", "name"),
     },
     "date": {
-        "ru": ("сроки проведения", "срок проведения", "сроки исполнения", "срок исполнения", "сроки", "срок",
-               "дата проведения", "дата", "период проведения", "время проведения"),
-        "kk": ("өткізу мерзімі", "өткізілу мерзімі", "өткізу уақыты", "орындау мерзімі", "мерзімі", "өткізу күні",
-               "өтетін уақыты", "күні"),
+        "ru": (
+            "сроки проведения",
+            "срок проведения",
+            "сроки исполнения",
+            "срок исполнения",
+            "сроки",
+            "срок",
+            "дата проведения",
+            "дата",
+            "период проведения",
+            "время проведения",
+        ),
+        "kk": (
+            "өткізу мерзімі",
+            "өткізілу мерзімі",
+            "өткізу уақыты",
+            "орындау мерзімі",
+            "мерзімі",
+            "өткізу күні",
+            "өтетін уақыты",
+            "күні",
+        ),
         "en": ("date", "dates", "when", "timing", "deadline", "period"),
     },
     "place": {
@@ -43,19 +68,43 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("venue", "place", "location", "where"),
     },
     "organizer": {
-        "ru": ("ответственные", "ответственный", "ответственные исполнители", "ответственный исполнитель",
-               "ответственные за исполнение", "исполнители", "исполнитель", "организатор", "организаторы"),
-        "kk": ("жауаптылар", "жауапты", "жауапты орындаушылар", "жауапты орындаушы", "орындаушылар",
-               "ұйымдастырушы", "ұйымдастырушылар"),
-        "en": ("responsible", "responsible bodies", "organizer", "organiser", "organizers", "organisers",
-               "in charge"),
+        "ru": (
+            "ответственные",
+            "ответственный",
+            "ответственные исполнители",
+            "ответственный исполнитель",
+            "ответственные за исполнение",
+            "исполнители",
+            "исполнитель",
+            "организатор",
+            "организаторы",
+        ),
+        "kk": (
+            "жауаптылар",
+            "жауапты",
+            "жауапты орындаушылар",
+            "жауапты орындаушы",
+            "орындаушылар",
+            "ұйымдастырушы",
+            "ұйымдастырушылар",
+        ),
+        "en": ("responsible", "responsible bodies", "organizer", "organiser", "organizers", "organisers", "in charge"),
     },
     "region": {"ru": ("регион",), "kk": ("өңір", "аймақ"), "en": ("region",)},
     "category": {"ru": ("категория", "направление"), "kk": ("санат", "бағыт"), "en": ("category",)},
 }
 # «Наименование мероприятия (на казахском языке)»: the words in brackets say the column's language.
-LANGUAGE_HINTS = (("каз", "kk"), ("қаз", "kk"), ("kaz", "kk"), ("рус", "ru"), ("орыс", "ru"), ("rus", "ru"),
-                  ("англ", "en"), ("ағыл", "en"), ("eng", "en"))
+LANGUAGE_HINTS = (
+    ("каз", "kk"),
+    ("қаз", "kk"),
+    ("kaz", "kk"),
+    ("рус", "ru"),
+    ("орыс", "ru"),
+    ("rus", "ru"),
+    ("англ", "en"),
+    ("ағыл", "en"),
+    ("eng", "en"),
+)
 
 
 class PlanError(ValueError):
@@ -102,8 +151,10 @@ def _xlsx(path: Path, sheet: str) -> Sheet:
         try:
             book = openpyxl.load_workbook(path, data_only=True)
         except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, InvalidFileException):
-            raise PlanError(f"{path.name}: cannot be opened as an .xlsx workbook: save it again from the spreadsheet "
-                            "program as «Excel Workbook (.xlsx)», or as .csv") from None
+            raise PlanError(
+                f"{path.name}: cannot be opened as an .xlsx workbook: save it again from the spreadsheet "
+                "program as «Excel Workbook (.xlsx)», or as .csv"
+            ) from None
     if sheet and sheet not in book.sheetnames:
         raise PlanError(f"{path.name}: no sheet '{sheet}' (the sheets are {', '.join(book.sheetnames)})")
     table = book[sheet] if sheet else book.worksheets[0]
@@ -135,15 +186,19 @@ def _csv(path: Path) -> Sheet:
 
 
 def _parts(header: Any) -> list[str]:
-    return [names.normal(part) for part in re.split(r"[/\n;]|\s[|]\s", str(header or "")) if names.normal(part)]
+    """A header cell's names: «Іс-шараның атауы /\nНаименование мероприятия» has two; «№ п/п» one."""
+    text = str(header or "")
+    pieces = [text, *re.split(r"\s+/\s*|\s*/\s+|\n|;", text)]
+    return [names.normal(part) for part in pieces if names.normal(part)]
 
 
 def _kind(header: Any) -> tuple[str, str] | None:
+    """The kind of column a header names, and its language when it names one language only."""
     for part in _parts(header):
         for kind, languages in HEADERS.items():
-            for lang, synonyms in languages.items():
+            for synonyms in languages.values():
                 if part in synonyms or any(len(s) >= 6 and part.startswith(s + " ") for s in synonyms):
-                    return kind, _hinted_language(str(header)) or _only_language(header, kind) or lang
+                    return kind, _hinted_language(str(header)) or _only_language(header, kind)
     return None
 
 
@@ -249,8 +304,14 @@ def _row(table: Sheet, number: int, columns: list[Column], shown: str, lang: str
     label = f", № {values['number']}" if values.get("number") else ""
     where = {"kk": f"{number}-жол{label}", "ru": f"строка {number}{label}", "en": f"row {number}{label}"}
     return Row(
-        path=shown, line=number, where=where, titles=titles, when=values.get("date"),
-        place=values.get("place", ""), region=values.get("region", ""), organizer=values.get("organizer", ""),
-        category=values.get("category", ""), columns=headers,
+        path=shown,
+        line=number,
+        where=where,
+        titles=titles,
+        when=values.get("date"),
+        place=values.get("place", ""),
+        region=values.get("region", ""),
+        organizer=values.get("organizer", ""),
+        category=values.get("category", ""),
+        columns=headers,
     )
-

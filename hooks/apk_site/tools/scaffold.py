@@ -26,13 +26,52 @@ from ..problems import Problem
 from ..records import TextDatesLoader
 from ..reference import reference
 
-TRANSLIT = str.maketrans({
-    "ә": "a", "ғ": "g", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
-    "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
-    "э": "e", "ю": "yu", "я": "ya",
-})
+TRANSLIT = str.maketrans(
+    {
+        "ә": "a",
+        "ғ": "g",
+        "қ": "q",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+        "і": "i",
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ё": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "i",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+    }
+)
 SLUG_WORDS = 6
 SLUG_LENGTH = 50
 TEXT_KEYS = ("title", "summary", "venue", "address")
@@ -76,14 +115,14 @@ NOTES: dict[str, dict[str, str]] = {
     "kk": {
         "main": "Іс-шара файлы: барлық тілге ортақ деректер және қазақша мәтін.",
         "translation": "{main} іс-шарасының қазақша мәтіні. Мұнда тек title, summary, venue, address және "
-                       "сипаттама жазылады: күні, өңірі және басқа деректер негізгі файлда.",
+        "сипаттама жазылады: күні, өңірі және басқа деректер негізгі файлда.",
         "draft": "ЖОБА: файл атауы _ белгісінен басталғанда сайт оны оқымайды. Атауы мен мәтінін жазып, "
-                 "файлды {final} деп қайта атаңыз.",
+        "файлды {final} деп қайта атаңыз.",
         "comments": "Басында # тұрған жолдар — редакторға арналған ескертпе, сайт оларды көрсетпейді. "
-                    "Міндетті емес өрісті толтыру үшін оның жолының басындағы # белгісін өшіріңіз. "
-                    "Өрістер туралы: docs/editors.md (сайтта «Редакторларға»).",
+        "Міндетті емес өрісті толтыру үшін оның жолының басындағы # белгісін өшіріңіз. "
+        "Өрістер туралы: docs/editors.md (сайтта «Редакторларға»).",
         "start": "Басталуы (Астана уақыты): 2025-05-01 (күні бойы), 2025-05-01 18:00 (уақытымен) немесе "
-                 "2025-05 (күні әлі белгісіз).",
+        "2025-05 (күні әлі белгісіз).",
         "end": "Міндетті емес: аяқталуы, start-пен бірдей түрде.",
         "region": "Өтетін өңірі: нұсқаулықтағы өңір коды (бүкіл ел немесе онлайн болса — nationwide).",
         "category": "Негізгі тақырыбы: нұсқаулықтағы санат коды.",
@@ -92,7 +131,7 @@ NOTES: dict[str, dict[str, str]] = {
         "lang": "Бұл файлдағы мәтіннің тілі.",
         "geo": "Міндетті емес: өтетін орнының ендігі мен бойлығы.",
         "links": "Міндетті емес: тіркелу (registration) және тікелей трансляция (livestream) беттері; "
-                 "әр жол екі бос орыннан басталады.",
+        "әр жол екі бос орыннан басталады.",
         "source": "Ұсынылады: ресми хабарламаның веб-мекенжайы.",
         "title": "Іс-шараның қазақша атауы (міндетті, 200 таңбаға дейін).",
         "summary": "Міндетті емес: бір-екі сөйлеммен қазақша қысқаша сипаттама (600 таңбаға дейін).",
@@ -103,14 +142,14 @@ NOTES: dict[str, dict[str, str]] = {
     "ru": {
         "main": "Файл мероприятия: общие для всех языков сведения и текст на русском языке.",
         "translation": "Русский текст мероприятия {main}. Здесь только title, summary, venue, address и "
-                       "описание: дата, регион и другие сведения — в основном файле.",
+        "описание: дата, регион и другие сведения — в основном файле.",
         "draft": "ЧЕРНОВИК: пока имя файла начинается с _, сайт его не читает. Впишите название и текст, "
-                 "затем переименуйте файл в {final}.",
+        "затем переименуйте файл в {final}.",
         "comments": "Строки, начинающиеся с #, — заметки для редакторов, на сайте их не видно. "
-                    "Чтобы заполнить необязательное поле, удалите # в начале его строки. "
-                    "О полях: docs/editors.ru.md (на сайте — «Редакторам»).",
+        "Чтобы заполнить необязательное поле, удалите # в начале его строки. "
+        "О полях: docs/editors.ru.md (на сайте — «Редакторам»).",
         "start": "Начало (время Астаны): 2025-05-01 (весь день), 2025-05-01 18:00 (со временем) или "
-                 "2025-05 (день пока неизвестен).",
+        "2025-05 (день пока неизвестен).",
         "end": "Необязательно: окончание, в том же виде, что и start.",
         "region": "Где: код региона из руководства (nationwide — по всей стране или онлайн).",
         "category": "Основная тема: код категории из руководства.",
@@ -119,7 +158,7 @@ NOTES: dict[str, dict[str, str]] = {
         "lang": "Язык текста в этом файле.",
         "geo": "Необязательно: широта и долгота места проведения.",
         "links": "Необязательно: страницы регистрации (registration) и трансляции (livestream); "
-                 "каждая строка начинается с двух пробелов.",
+        "каждая строка начинается с двух пробелов.",
         "source": "Рекомендуется: веб-адрес официального сообщения.",
         "title": "Название мероприятия на русском языке (обязательно, до 200 знаков).",
         "summary": "Необязательно: одно-два предложения на русском языке (до 600 знаков).",
@@ -130,14 +169,14 @@ NOTES: dict[str, dict[str, str]] = {
     "en": {
         "main": "Event file: the facts shared by all languages and the English text.",
         "translation": "English text of the event {main}. Only title, summary, venue, address and the "
-                       "description go here: the date, region and other facts are in the main file.",
+        "description go here: the date, region and other facts are in the main file.",
         "draft": "DRAFT: the site ignores this file while its name starts with _. Write the title and the "
-                 "text, then rename the file to {final}.",
+        "text, then rename the file to {final}.",
         "comments": "Lines that start with # are notes for editors; the site does not show them. "
-                    "To use an optional field, delete the # at the start of its line. "
-                    "The fields: docs/editors.en.md (on the site: For editors).",
+        "To use an optional field, delete the # at the start of its line. "
+        "The fields: docs/editors.en.md (on the site: For editors).",
         "start": "When it starts, Astana time: 2025-05-01 (all day), 2025-05-01 18:00 (with time) or "
-                 "2025-05 (day not known yet).",
+        "2025-05 (day not known yet).",
         "end": "Optional: when it ends, in the same form as start.",
         "region": "Where: a region id from the guide (nationwide for the whole country or online).",
         "category": "The main theme: a category id from the guide.",
@@ -232,7 +271,12 @@ def _note(lang: str, key: str, **values: str) -> list[str]:
 
 def _main(name: str, draft: Draft) -> str:
     lang, ref = draft.lang, reference()
-    lines = ["---", *_note(lang, "main"), *_note(lang, "comments"), *(line for note in draft.notes for line in comment(note))]
+    lines = [
+        "---",
+        *_note(lang, "main"),
+        *_note(lang, "comments"),
+        *(line for note in draft.notes for line in comment(note)),
+    ]
     lines += _field(draft, "start", draft.start)
     lines += _field(draft, "end", draft.end, example="" if len(draft.start) == 7 else draft.start)
     lines += _field(draft, "region", draft.region, hint=ref.regions[draft.region].name(lang))

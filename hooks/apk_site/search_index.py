@@ -1,0 +1,40 @@
+"""One search index per language, holding only that language's pages.
+
+Material's search plugin writes one index per build and mkdocs-static-i18n merges the three into
+one mixed index at the site root. Each language gets its own instead: `/search/search_index.json`
+(kk), `/ru/search/...` and `/en/search/...`, with locations relative to the language root, which is
+what the pages' search `base` points to (overrides/main.html).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+
+# Lunr has no Kazakh. Russian word rules (its trimmer and stemmer) treat Kazakh the same way in the
+# index and in the query, so Kazakh words and prefixes are found (tests/browser/test_search.py).
+LUNR_LANGUAGES = {"kk": ["ru"], "ru": ["ru"], "en": ["en"]}
+
+
+def _language_of(location: str) -> str:
+    head = location.split("/", 1)[0]
+    return head if head in LANGUAGES and head != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def split(index: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The entries of `lang` from an index of one or more languages, relative to its root."""
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    docs = [
+        {**doc, "location": doc["location"][len(prefix) :]}
+        for doc in index["docs"]
+        if _language_of(doc["location"]) == lang
+    ]
+    config = {**index["config"], "lang": LUNR_LANGUAGES[lang]}
+    return {"config": config, "docs": docs}
+
+
+def dumps(index: dict[str, Any]) -> bytes:
+    # Plain UTF-8, not \\u escapes: a Cyrillic index is about a third smaller that way.
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
