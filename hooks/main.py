@@ -45,7 +45,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = site.end_build()
     site.write_search_index(config, lang)
     site.write_feeds(config, lang)
-    site.write_anthology_pdf(config, lang)
+    if site.outermost_build():
+        site.write_anthology_pdfs(config)
 
 
 def on_build_error(error: Exception) -> None:

@@ -10,10 +10,13 @@ their Markdown is supplied when MkDocs reads the page.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
+import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -137,6 +140,11 @@ def begin_build(config: MkDocsConfig) -> None:
 
 def end_build() -> str:
     return _building.pop()
+
+
+def outermost_build() -> bool:
+    """True when the build that just ended is the one that started the others (all languages done)."""
+    return not _building
 
 
 def abandon_builds() -> None:
@@ -290,8 +298,10 @@ def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.
     return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", anthology_pdf.wanted(os.environ))
 
 
-def write_anthology_pdf(config: MkDocsConfig, lang: str) -> None:
-    """The whole book of the language just built, printed to `anthology/anthology-<lang>.pdf`."""
+def write_anthology_pdfs(config: MkDocsConfig) -> None:
+    """Every language's whole book, printed to `anthology/anthology-<lang>.pdf` once all languages are
+    built: the three Chromium runs go in parallel, and a book whose HTML and styles did not change
+    since the last build is copied from the cache instead of printed again."""
     found = catalog(config)
     if not found.book.entries or not anthology_pdf.wanted(os.environ):
         return
@@ -299,8 +309,40 @@ def write_anthology_pdf(config: MkDocsConfig, lang: str) -> None:
     if browser is None:
         log.warning("anthology: Chromium was not found, so the PDFs were not printed: install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0")
         return
+    moment = _build_moment()
+    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
+        jobs = [pool.submit(_print_book, config, lang, browser, moment) for lang in LANGUAGES]
+        troubles = [job.result() for job in jobs]
+    for trouble in troubles:
+        if trouble:
+            log.warning(trouble)
+
+
+def _print_book(config: MkDocsConfig, lang: str, browser: str, moment: dt.datetime) -> str:
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
     page = root / anthology_pages.BOOK_URI.replace(".md", "/index.html")
-    trouble = anthology_pdf.print_book(page, root / "anthology" / anthology_pages.pdf_name(lang), browser, _build_moment())
-    if trouble:
-        log.warning(trouble)
+    target = root / "anthology" / anthology_pages.pdf_name(lang)
+    cached = _pdf_cache(config) / f"{_pdf_key(page, config, moment)}.pdf"
+    if cached.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return ""
+    trouble = anthology_pdf.print_book(page, target, browser, moment)
+    if not trouble and target.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, cached)
+    return trouble
+
+
+def _pdf_cache(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "anthology-pdf"
+
+
+def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime) -> str:
+    """Everything the printed book depends on: its HTML, the site's styles and fonts, the date stamped in it."""
+    digest = hashlib.sha256(page.read_bytes())
+    assets = Path(config.docs_dir) / "assets"
+    for path in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix in {".css", ".woff2"}):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(moment.isoformat().encode())
+    return digest.hexdigest()
