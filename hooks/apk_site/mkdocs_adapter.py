@@ -212,6 +212,7 @@ def write_search_index(config: MkDocsConfig, lang: str) -> None:
         return
     target = root / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
     index = search_index.split(json.loads(written.read_text(encoding="utf-8")), lang)
+    index["docs"] += search_index.event_docs(catalog(config).events, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(search_index.dumps(index))
 

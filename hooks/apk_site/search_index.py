@@ -8,10 +8,13 @@ what the pages' search `base` points to (overrides/main.html).
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, feed, l10n
+from .model import Event
+from .reference import reference
 
 # Lunr has no Kazakh. Russian word rules (its trimmer and stemmer) treat Kazakh the same way in the
 # index and in the query, so Kazakh words and prefixes are found (tests/browser/test_search.py).
@@ -21,6 +24,29 @@ LUNR_LANGUAGES = {"kk": ["ru"], "ru": ["ru"], "en": ["en"]}
 def _language_of(location: str) -> str:
     head = location.split("/", 1)[0]
     return head if head in LANGUAGES and head != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+def event_docs(events: tuple[Event, ...], lang: str) -> list[dict[str, str]]:
+    """Search entries for event pages, written from the events themselves: what a reader searches
+    for (title, place, region, category, dates, text) without parsing 1,000+ pages of HTML.
+    Values are escaped because Material shows them as HTML."""
+    docs = []
+    ref = reference()
+    for event in sorted(events, key=lambda e: e.sort_key):
+        parts = [l10n.when_text(event.when, lang)]
+        parts += [text.value for name in ("summary", "venue", "address") if (text := event.text(name, lang))]
+        parts += [ref.regions[event.region].name(lang), ref.categories[event.category].name(lang)]
+        body = event.text("body", lang)
+        if body:
+            parts.append(feed.plain_text(body.value, ""))
+        docs.append(
+            {
+                "location": f"events/{event.id}/",
+                "title": html.escape(event.title(lang).value, quote=False),
+                "text": html.escape(" ".join(" ".join(parts).split()), quote=False),
+            }
+        )
+    return docs
 
 
 def split(index: dict[str, Any], lang: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import groupby
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, calendar_links, feed, feed_files, l10n
@@ -140,6 +141,9 @@ def organizer_key(event: Event) -> str:
     return event.organizer.id or ""
 
 
+# A row appears on the list, a month grid, its region, category and organizer pages and beside
+# related events: build it once per language and page depth.
+@lru_cache(maxsize=65536)
 def row(event: Event, lang: str, base: str) -> EventRow:
     title = event.title(lang)
     return EventRow(

@@ -47,3 +47,11 @@ def test_json_ld_keeps_the_title_as_data(hostile_site):
     data = json.loads(block.get_text())
     assert data["name"] == "</script><script>alert('title')</script> \"quotes\" & <b>bold</b>"
     assert data["startDate"] == "2025-05-14T10:00:00+05:00"
+
+
+def test_search_index_holds_the_title_as_escaped_text(hostile_site):
+    import json
+
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    (doc,) = [d for d in index["docs"] if d["location"] == "events/hostile/"]
+    assert "<script>" not in doc["title"] and "&lt;/script&gt;&lt;script&gt;" in doc["title"]
