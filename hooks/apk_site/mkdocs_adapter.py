@@ -28,10 +28,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, opendata, pages, render, search_index, views
+from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, l10n, opendata, pages, render, search_index, views
 from .anthology import loader as anthology_loader, pages as anthology_pages, pdf as anthology_pdf
 from .anthology.model import EMPTY as EMPTY_BOOK, Book
 from .loader import classify, load_events
+from .tools import coverage
 from .model import Event
 from .problems import Problem, summary
 from .revisions import Revisions, event_revisions, fallback_time
@@ -39,6 +40,7 @@ from .revisions import Revisions, event_revisions, fallback_time
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
 log = logging.getLogger("mkdocs.plugins.apk_site")
 CALENDAR_MARKER = "<!-- apk:calendar -->"
+TRANSLATIONS = pages.Generated("translations.md", "translations")
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -
     for note in history.notes:
         log.info(note)
     generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
+    generated[TRANSLATIONS.uri] = TRANSLATIONS
     return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
 
 
@@ -184,9 +187,25 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
         return None
     if anthology_pages.is_anthology(generated):
         return anthology_pages.markdown(generated, found.book, current_language(config), _anthology_context(found, config))
+    if generated.kind == "translations":
+        return _translations_page(found, config)
     source = pages.markdown(generated, found, current_language(config), config.site_url or "/")
     _slots[page.file.src_uri] = source.slots
     return source.markdown
+
+
+_reports: dict[int, coverage.Report] = {}
+
+
+def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
+    """The editors' translation report (scripts/apk.py translations) as a page, read once per catalog."""
+    if id(found) not in _reports:
+        base = Path(config.config_file_path).parent
+        _reports.clear()
+        _reports[id(found)] = coverage.coverage_report(events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base)
+    lang = current_language(config)
+    title = l10n.t("translations.title", lang)
+    return render.markdown_page(title, coverage.coverage_markdown(_reports[id(found)], lang))
 
 
 def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:

@@ -84,6 +84,15 @@ def page_markdown(title: str, html: str, description: str = "") -> Source:
     return Source(_front_matter(meta) + slot("page"), {"page": heading + html})
 
 
+def markdown_page(title: str, markdown: str) -> str:
+    """A generated page written in Markdown (tables, lists), kept out of search like the other lists."""
+    return _front_matter({"title": title, "search": {"exclude": True}}) + f"# {markdown_heading(title)}\n\n" + markdown
+
+
+def markdown_heading(text: str) -> str:
+    return str(escape(text)).replace("#", "&#35;")
+
+
 def render(template: str, **values: object) -> str:
     return environment().get_template(template).render(**values)
 

@@ -35,7 +35,7 @@ def test_every_page_exists_in_every_language(fixture_site, lang):
     pages = [p for p in pages if not re.match(r"^(ru|en|anthology)(/|$)", p)]
     ref = reference()
     months = ["2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09"]
-    expected = [".", "about", "calendar", "editors", "calendar/year"]
+    expected = [".", "about", "calendar", "editors", "calendar/year", "translations"]
     expected += [f"calendar/{m}" for m in months] + [f"events/{e}" for e in EVENT_IDS]
     for kind, ids in (("regions", ref.regions), ("categories", ref.categories), ("organizers", ref.organizers)):
         expected += [kind] + [f"{kind}/{key}" for key in ids]
@@ -251,3 +251,15 @@ def test_broken_events_fail_the_build_once_with_every_message(tmp_path):
         "'session-forum'? (expected one of the 17 category ids listed in the editors' guide)",
         "5 problems in event files: fix them and build again",
     ]
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("kk", "Аударма есебі"), ("ru", "Отчёт о переводах"), ("en", "Translation report")])
+def test_translation_report_page_names_the_missing_translation(fixture_site, lang, heading):
+    page = article(fixture_site, LANG_PREFIX[lang] + "translations/")
+    assert page.select_one("h1").get_text().rstrip("¶") == heading
+    english = page.find(lambda tag: tag.name == "h2" and tag["id"] in {"ағылшын-тілі", "английский-язык", "english"})
+    listed = english.find_next_sibling("ul").get_text(" ", strip=True)
+    # fx-allday has no English file; fx-timed's English file lacks its address.
+    assert "tests/fixtures/events_small/fx-allday.md" in listed
+    assert "fx-timed.md" in listed and "address" in listed
+    assert "fx-cancelled" not in listed
