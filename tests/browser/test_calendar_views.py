@@ -155,7 +155,7 @@ def event_id(href: str) -> str:
 
 
 SHOWN_ROWS = """() => Array.from(document.querySelectorAll('[data-apk-calendar] .apk-event'))
-    .filter(row => !row.hidden && row.getClientRects().length > 0)
+    .filter(row => row.getClientRects().length > 0)  // rendered, not merely marked hidden
     .map(row => row.querySelector('a.apk-event__title').href)"""
 
 
