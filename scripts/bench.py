@@ -139,11 +139,33 @@ def weights(site: Path) -> dict[str, str]:
         index = prefix / "search" / "search_index.json"
         if index.is_file():
             out[f"search index {lang} (gzip)"] = gz(index)
-    feeds = {lang: (site if lang == "kk" else site / lang) / "feeds" / "calendar.ics" for lang in LANGS}
-    for lang, path in feeds.items():
-        if path.is_file():
-            out[f"feed {lang} (raw)"] = path.stat().st_size
     return {name: f"{value / 1024:.1f} KB" for name, value in out.items()}
+
+
+def feed_timing(events_dir: Path, runs: int) -> dict[str, str]:
+    """Time to produce every .ics of all three languages in-process, and the largest feeds."""
+    import time
+
+    from apk_site.feed_files import feed_files
+    from apk_site.loader import load_events
+    from apk_site.revisions import event_revisions
+
+    events, _ = load_events(events_dir)
+    history = event_revisions(events_dir)
+    seconds, files = [], {}
+    for _ in range(runs):
+        start = time.perf_counter()
+        files = {lang: feed_files(events, lang, "https://apk30.example.org/", history) for lang in LANGS}
+        seconds.append(time.perf_counter() - start)
+    out = {"time to write all feeds, 3 languages": f"{statistics.median(seconds):.2f} s"}
+    for lang in LANGS:
+        sizes = {path: len(data) for path, data in files[lang].items()}
+        out[f"feed {lang}: whole calendar"] = f"{sizes['feeds/calendar.ics'] / 1024:.0f} KB"
+        regional = max((size, path) for path, size in sizes.items() if path.startswith("feeds/regions/"))
+        out[f"feed {lang}: largest region feed"] = f"{regional[0] / 1024:.0f} KB ({regional[1]})"
+        category = max((size, path) for path, size in sizes.items() if path.startswith("feeds/categories/"))
+        out[f"feed {lang}: largest category feed"] = f"{category[0] / 1024:.0f} KB ({category[1]})"
+    return out
 
 
 def bench(sizes: list[int], runs: int, work: Path) -> str:
@@ -170,7 +192,7 @@ def bench(sizes: list[int], runs: int, work: Path) -> str:
             print(f"{count} events, run {run + 1}: project {project.seconds[-1]:.1f} s, reference {stock.seconds[-1]:.1f} s", flush=True)
         rows.append((count, project, stock))
         if count == sizes[0]:
-            page_weights = weights(work / f"site-{count}")
+            page_weights = {**weights(work / f"site-{count}"), **feed_timing(events, runs)}
     return table(rows, page_weights, runs)
 
 
@@ -191,7 +213,7 @@ def table(rows: list[tuple[int, Timing, Timing]], page_weights: dict[str, str], 
         small, large = rows[0], rows[-1]
         growth = (large[1].median / large[0]) / (small[1].median / small[0])
         lines += ["", f"Time per event at {large[0]} is {growth:.2f}× the time per event at {small[0]}."]
-    lines += ["", f"Page weights at {rows[0][0]} events:", "", "| what | size |", "|---|---:|"]
+    lines += ["", f"Page weights and feeds at {rows[0][0]} events:", "", "| what | value |", "|---|---:|"]
     lines += [f"| {name} | {value} |" for name, value in page_weights.items()]
     return "\n".join(lines)
 

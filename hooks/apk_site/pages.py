@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from . import grids, indexes, l10n, render, structured, tilemap, views
+from . import feed_files, grids, indexes, l10n, render, structured, tilemap, views
 from .model import Event
 
 
@@ -55,10 +55,11 @@ def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> ren
         view = views.event_page(event, lang, base, site_url, related)
         return render.event_markdown(view, structured.json_ld(event, lang, site_url))
     if page.kind == "month":
-        return _month(page.key, events, lang, base)
+        return _month(page.key, events, lang, base, _subscribe(lang, site_url))
     if page.kind == "year":
         view = grids.year_overview(events, lang, base)
-        return render.page_markdown(l10n.t("year_overview", lang), render.render("year.html", view=view))
+        html = render.render("year.html", view=view) + _subscribe(lang, site_url)
+        return render.page_markdown(l10n.t("year_overview", lang), html)
     if page.kind == "index":
         return _index(page.key, events, lang, base)
     view = indexes.group_page(page.kind, page.key, events, lang, base, site_url)
@@ -66,10 +67,15 @@ def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> ren
     return render.page_markdown(view.name, html)
 
 
-def _month(key: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:
+def _subscribe(lang: str, site_url: str) -> str:
+    """Every calendar view offers the whole calendar's feed (region and category pages their own)."""
+    return render.render("_subscribe.html", sub=views.subscribe(feed_files.CALENDAR_FEED, lang, site_url))
+
+
+def _month(key: str, events: tuple[Event, ...], lang: str, base: str, subscribe: str) -> render.Source:
     grid = grids.month_grid(events, key, lang, base, grids.month_keys(events))
     words = {**render.labels(lang), "year_href": f"{base}calendar/year/"}
-    return render.page_markdown(grid.heading, render.render("month_grid.html", grid=grid, labels=words))
+    return render.page_markdown(grid.heading, render.render("month_grid.html", grid=grid, labels=words) + subscribe)
 
 
 def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+from apk_site.reference import reference
 from bs4 import BeautifulSoup
 
-from apk_site.reference import reference
 from tests.conftest import FIXTURES, build_site
 
 LANG_PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
@@ -29,7 +29,8 @@ def article(build, url: str) -> BeautifulSoup:
 def test_every_page_exists_in_every_language(fixture_site, lang):
     prefix = LANG_PREFIX[lang]
     pages = sorted(
-        str(p.parent.relative_to(fixture_site.site / prefix)) for p in (fixture_site.site / prefix).glob("**/index.html")
+        str(p.parent.relative_to(fixture_site.site / prefix))
+        for p in (fixture_site.site / prefix).glob("**/index.html")
     )
     # The Anthology's pages are checked by tests/e2e/test_anthology*.py.
     pages = [p for p in pages if not re.match(r"^(ru|en|anthology)(/|$)", p)]
@@ -71,8 +72,24 @@ def test_calendar_lists_localised_dates_and_times(fixture_site, lang, date, time
 @pytest.mark.parametrize(
     ("lang", "headings"),
     [
-        ("kk", ["2025 ж. наурыз (1 іс-шара)", "2025 ж. мамыр (2 іс-шара)", "2025 ж. маусым (1 іс-шара)", "2025 ж. қыркүйек (1 іс-шара)"]),
-        ("ru", ["Март 2025 г. (1 мероприятие)", "Май 2025 г. (2 мероприятия)", "Июнь 2025 г. (1 мероприятие)", "Сентябрь 2025 г. (1 мероприятие)"]),
+        (
+            "kk",
+            [
+                "2025 ж. наурыз (1 іс-шара)",
+                "2025 ж. мамыр (2 іс-шара)",
+                "2025 ж. маусым (1 іс-шара)",
+                "2025 ж. қыркүйек (1 іс-шара)",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Март 2025 г. (1 мероприятие)",
+                "Май 2025 г. (2 мероприятия)",
+                "Июнь 2025 г. (1 мероприятие)",
+                "Сентябрь 2025 г. (1 мероприятие)",
+            ],
+        ),
         ("en", ["March 2025 (1 event)", "May 2025 (2 events)", "June 2025 (1 event)", "September 2025 (1 event)"]),
     ],
 )
@@ -154,7 +171,12 @@ def test_cyrillic_headings_get_readable_anchors(fixture_site):
 
 def test_fallback_address_carries_its_own_lang(fixture_site):
     page = article(fixture_site, "en/events/fx-timed/")
-    address = [dd for dt in page.select("dl.apk-event-facts dt") if dt.get_text() == "Address" for dd in [dt.find_next_sibling("dd")]]
+    address = [
+        dd
+        for dt in page.select("dl.apk-event-facts dt")
+        if dt.get_text() == "Address"
+        for dd in [dt.find_next_sibling("dd")]
+    ]
     assert address[0]["lang"] == "ru"
 
 
@@ -205,13 +227,19 @@ def test_cancelled_event_has_a_banner(fixture_site, lang, label):
     ],
 )
 def test_multi_day_dates(fixture_site, lang, expected):
-    assert facts(article(fixture_site, LANG_PREFIX[lang] + "events/fx-postponed-multiday/"))[
-        {"kk": "Күні мен уақыты", "ru": "Дата и время", "en": "Date and time"}[lang]
-    ] == expected
+    assert (
+        facts(article(fixture_site, LANG_PREFIX[lang] + "events/fx-postponed-multiday/"))[
+            {"kk": "Күні мен уақыты", "ru": "Дата и время", "en": "Date and time"}[lang]
+        ]
+        == expected
+    )
 
 
 def test_free_text_organizer_in_each_language(fixture_site):
-    assert facts(article(fixture_site, "ru/events/fx-postponed-multiday/"))["Организатор"] == "Акимат Туркестанской области"
+    assert (
+        facts(article(fixture_site, "ru/events/fx-postponed-multiday/"))["Организатор"]
+        == "Акимат Туркестанской области"
+    )
     assert facts(article(fixture_site, "en/events/fx-postponed-multiday/"))["Organizer"] == "Turkistan Region akimat"
 
 
@@ -253,7 +281,9 @@ def test_broken_events_fail_the_build_once_with_every_message(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(("lang", "heading"), [("kk", "Аударма есебі"), ("ru", "Отчёт о переводах"), ("en", "Translation report")])
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("kk", "Аударма есебі"), ("ru", "Отчёт о переводах"), ("en", "Translation report")]
+)
 def test_translation_report_page_names_the_missing_translation(fixture_site, lang, heading):
     page = article(fixture_site, LANG_PREFIX[lang] + "translations/")
     assert page.select_one("h1").get_text().rstrip("¶") == heading
@@ -263,3 +293,64 @@ def test_translation_report_page_names_the_missing_translation(fixture_site, lan
     assert "tests/fixtures/events_small/fx-allday.md" in listed
     assert "fx-timed.md" in listed and "address" in listed
     assert "fx-cancelled" not in listed
+
+
+def test_year_overview_has_twelve_months_and_links_busy_days_into_the_list(fixture_site):
+    page = article(fixture_site, "en/calendar/year/")
+    tables = page.select("table.apk-grid--mini")
+    assert len(tables) == 12
+    links = sorted(a["href"] for a in page.select("table.apk-grid--mini td a"))
+    # Every day an event covers: 1 Mar, 14 and 20 May, 2-4 Jun (the month-only plan has no day).
+    assert links == sorted(
+        f"../../calendar/#d-{day}"
+        for day in ["2025-03-01", "2025-05-14", "2025-05-20", "2025-06-02", "2025-06-02", "2025-06-02"]
+    )
+    listed = {node["id"] for node in article(fixture_site, "en/calendar/").select("h3.apk-day")}
+    assert {href.split("#")[1] for href in links} <= listed
+
+
+@pytest.mark.parametrize(("lang", "sport"), [("kk", "1 іс-шара"), ("ru", "1 мероприятие"), ("en", "1 event")])
+def test_category_index_counts_events(fixture_site, lang, sport):
+    page = article(fixture_site, LANG_PREFIX[lang] + "categories/")
+    counts = {
+        a["href"]: a.find_parent("tr").select_one("td[data-count]").get_text() for a in page.select("table.apk-index a")
+    }
+    assert counts["../categories/sport/"] == sport
+    numbers = [int(td["data-count"]) for td in page.select("td[data-count]")]
+    assert sum(numbers) == len(EVENT_IDS) and len(numbers) == 17
+
+
+@pytest.mark.parametrize("lang", LANG_PREFIX)
+def test_json_ld_describes_the_event_with_its_offset(fixture_site, lang):
+    import json
+
+    page = soup(fixture_site.page(LANG_PREFIX[lang] + "events/fx-timed/"))
+    (block,) = page.find_all("script", type="application/ld+json")
+    data = json.loads(block.get_text())
+    assert data["@type"] == "Event" and data["inLanguage"] == lang
+    assert data["startDate"] == "2025-05-14T10:00:00+05:00" and data["endDate"] == "2025-05-14T13:30:00+05:00"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 43.2389, "longitude": 76.8897}
+    assert data["url"] == f"https://apk30.example.org/{LANG_PREFIX[lang]}events/fx-timed/"
+    cancelled = json.loads(
+        soup(fixture_site.page(LANG_PREFIX[lang] + "events/fx-cancelled/"))
+        .find("script", type="application/ld+json")
+        .get_text()
+    )
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled" and cancelled["startDate"] == "2025-05-20"
+
+
+@pytest.mark.parametrize(
+    "url", ["calendar/", "calendar/2025-05/", "calendar/year/", "regions/astana/", "categories/sport/"]
+)
+def test_every_calendar_view_links_a_feed_twice(fixture_site, url):
+    for lang, prefix in LANG_PREFIX.items():
+        page = article(fixture_site, prefix + url)
+        hrefs = [a["href"] for a in page.select(".apk-subscribe a")]
+        webcal = [h for h in hrefs if h.startswith("webcal://")]
+        https = [h for h in hrefs if h.startswith("https://")]
+        assert len(webcal) == 1 and len(https) == 1, (lang, url, hrefs)
+        assert webcal[0].removeprefix("webcal://") == https[0].removeprefix("https://")
+        feed = https[0].removeprefix("https://apk30.example.org/")
+        assert (fixture_site.site / feed).is_file(), feed
+        assert feed.startswith(prefix) and feed.endswith(".ics")
