@@ -53,7 +53,11 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, in
 
 
 def generate(count: int, folder: Path) -> None:
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "sample_events.py"), "--count", str(count), "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "sample_events.py"), "--count", str(count), "--out", str(folder)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 REFERENCE_CONFIG = """\
@@ -186,10 +190,16 @@ def bench(sizes: list[int], runs: int, work: Path) -> str:
             )
             project.seconds.append(seconds)
             project.peak_kb.append(peak)
-            seconds, peak = timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"ref-site-{count}")], env, reference)
+            seconds, peak = timed(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(work / f"ref-site-{count}")], env, reference
+            )
             stock.seconds.append(seconds)
             stock.peak_kb.append(peak)
-            print(f"{count} events, run {run + 1}: project {project.seconds[-1]:.1f} s, reference {stock.seconds[-1]:.1f} s", flush=True)
+            print(
+                f"{count} events, run {run + 1}: "
+                f"project {project.seconds[-1]:.1f} s, reference {stock.seconds[-1]:.1f} s",
+                flush=True,
+            )
         rows.append((count, project, stock))
         if count == sizes[0]:
             page_weights = {**weights(work / f"site-{count}"), **feed_timing(events, runs)}
@@ -201,7 +211,8 @@ def table(rows: list[tuple[int, Timing, Timing]], page_weights: dict[str, str], 
     lines = [
         f"Measured {dt.date.today().isoformat()} on {machine}; median of {runs} interleaved runs.",
         "",
-        "| events | project build | reference build | ratio | project time per event | project peak RSS | reference peak RSS |",
+        "| events | project build | reference build | ratio | project time per event "
+        "| project peak RSS | reference peak RSS |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for count, project, stock in rows:

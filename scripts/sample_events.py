@@ -29,20 +29,42 @@ FREE = "free-text"  # an organizer written in words rather than a structure id
 
 # Approximate coordinates of each region's administrative centre; `nationwide` has none.
 CENTRES: dict[str, tuple[float, float]] = {
-    "abai": (50.411, 80.227), "akmola": (53.284, 69.396), "aktobe": (50.283, 57.167),
-    "almaty-region": (43.877, 77.069), "atyrau": (47.117, 51.883), "west-kazakhstan": (51.233, 51.367),
-    "zhambyl": (42.900, 71.367), "zhetisu": (45.017, 78.373), "karaganda": (49.806, 73.085),
-    "kostanay": (53.214, 63.624), "kyzylorda": (44.853, 65.509), "mangystau": (43.650, 51.160),
-    "pavlodar": (52.287, 76.967), "north-kazakhstan": (54.867, 69.150), "turkistan": (43.297, 68.252),
-    "ulytau": (47.783, 67.767), "east-kazakhstan": (49.948, 82.628), "astana": (51.128, 71.430),
-    "almaty-city": (43.238, 76.946), "shymkent": (42.317, 69.596),
+    "abai": (50.411, 80.227),
+    "akmola": (53.284, 69.396),
+    "aktobe": (50.283, 57.167),
+    "almaty-region": (43.877, 77.069),
+    "atyrau": (47.117, 51.883),
+    "west-kazakhstan": (51.233, 51.367),
+    "zhambyl": (42.900, 71.367),
+    "zhetisu": (45.017, 78.373),
+    "karaganda": (49.806, 73.085),
+    "kostanay": (53.214, 63.624),
+    "kyzylorda": (44.853, 65.509),
+    "mangystau": (43.650, 51.160),
+    "pavlodar": (52.287, 76.967),
+    "north-kazakhstan": (54.867, 69.150),
+    "turkistan": (43.297, 68.252),
+    "ulytau": (47.783, 67.767),
+    "east-kazakhstan": (49.948, 82.628),
+    "astana": (51.128, 71.430),
+    "almaty-city": (43.238, 76.946),
+    "shymkent": (42.317, 69.596),
 }
 
 # Decks: each block of a deck is shuffled, so every item shows up once per block.
 STATUSES = ("scheduled",) * 16 + ("postponed",) * 2 + ("cancelled",) * 2
 DATE_FORMS = ("timed",) * 4 + ("all-day",) * 3 + ("multi-day",) * 2 + ("month",)
-TITLE_STYLES = ("plain",) * 11 + ("guillemets", "double", "curly", "single", "backslash", "punctuation",
-                                  "punctuation", "yaml", "long")
+TITLE_STYLES = ("plain",) * 11 + (
+    "guillemets",
+    "double",
+    "curly",
+    "single",
+    "backslash",
+    "punctuation",
+    "punctuation",
+    "yaml",
+    "long",
+)
 BODY_STYLES = ("paragraph",) * 5 + ("list",) * 2 + ("empty",)
 LANGUAGE_SETS = (("kk", "ru", "en"),) * 17 + (("kk", "ru"),) * 2 + (("kk", "en"),)
 LINK_SETS = ((),) * 4 + (("registration",),) * 2 + (("livestream",), ("livestream", "registration"))
@@ -52,19 +74,28 @@ TEXT: dict[str, dict[str, Any]] = {
     "kk": {
         "title": "{category} — {region} — үлгі іс-шара №{n}",
         "styles": {
-            "guillemets": "«Үлгі апталық» — {t}", "double": '"Демо" {t}', "curly": "“Демо” {t}",
-            "single": "{t} ('жоба' нұсқасы)", "backslash": "{t}, 1\\2 бөлім",
-            "punctuation": "{t}; кездесу, пікірталас; қорытынды", "yaml": "[үлгі] {t} #демо: 1",
+            "guillemets": "«Үлгі апталық» — {t}",
+            "double": '"Демо" {t}',
+            "curly": "“Демо” {t}",
+            "single": "{t} ('жоба' нұсқасы)",
+            "backslash": "{t}, 1\\2 бөлім",
+            "punctuation": "{t}; кездесу, пікірталас; қорытынды",
+            "yaml": "[үлгі] {t} #демо: 1",
         },
         "filler": "әр өңірдің ұлттық мәдениеті, ғылымы мен қоғамдық өмірі туралы жаңа буын шаһар тұрғындарына"
-                  " арналған ұзын үлгі атау",
+        " арналған ұзын үлгі атау",
         "summary": "Үлгі деректер: «{category}» санатындағы ойдан шығарылған іс-шара, {region}.",
         "paragraph": "Бұл іс-шара ойдан шығарылған: мәтін сайтты көрсету және сынау үшін автоматты түрде"
-                     " жасалды. Өңір: {region}; санат: {category}.",
+        " жасалды. Өңір: {region}; санат: {category}.",
         "list": "Үлгі бағдарлама:\n\n1. Тіркеу және танысу;\n2. «Үлгі» баяндама, кейін пікірталас;\n"
-                "3. Қорытынды, 1\\2 бөлім.\n\n- [Тіркеу беті]({url}/registration)\n- Толығырақ: <{url}>",
-        "venues": ("«Гауһар» үлгі залы", "Үлгі мәдениет орталығы", "Үлгі жастар алаңы", "Үлгі кітапханасы",
-                   "Үлгі университетінің мәжіліс залы"),
+        "3. Қорытынды, 1\\2 бөлім.\n\n- [Тіркеу беті]({url}/registration)\n- Толығырақ: <{url}>",
+        "venues": (
+            "«Гауһар» үлгі залы",
+            "Үлгі мәдениет орталығы",
+            "Үлгі жастар алаңы",
+            "Үлгі кітапханасы",
+            "Үлгі университетінің мәжіліс залы",
+        ),
         "online": "Онлайн (үлгі тікелей эфир)",
         "address": "{centre} қ., Үлгі көшесі, {house}",
         "organizer": "«Үлгі бірлестік» №{k} қоғамдық ұйымы",
@@ -72,19 +103,28 @@ TEXT: dict[str, dict[str, Any]] = {
     "ru": {
         "title": "{category} — {region} — образец события № {n}",
         "styles": {
-            "guillemets": "«Неделя-образец» — {t}", "double": '"Демо" {t}', "curly": "„Демо“ {t}",
-            "single": "{t} ('черновой' вариант)", "backslash": "{t}, часть 1\\2",
-            "punctuation": "{t}; встреча, дискуссия; итоги", "yaml": "[образец] {t} #демо: 1",
+            "guillemets": "«Неделя-образец» — {t}",
+            "double": '"Демо" {t}',
+            "curly": "„Демо“ {t}",
+            "single": "{t} ('черновой' вариант)",
+            "backslash": "{t}, часть 1\\2",
+            "punctuation": "{t}; встреча, дискуссия; итоги",
+            "yaml": "[образец] {t} #демо: 1",
         },
         "filler": "очень длинное условное название, которое перечисляет тему, регион, формат, участников и"
-                  " ожидаемые итоги встречи",
+        " ожидаемые итоги встречи",
         "summary": "Образец данных: вымышленное мероприятие в категории «{category}», {region}.",
         "paragraph": "Это вымышленное мероприятие: текст создан автоматически, чтобы показать и проверить"
-                     " сайт. Регион: {region}; категория: {category}.",
+        " сайт. Регион: {region}; категория: {category}.",
         "list": "Программа-образец:\n\n1. Регистрация и знакомство;\n2. Доклад «Образец», затем обсуждение;\n"
-                "3. Итоги, часть 1\\2.\n\n- [Страница регистрации]({url}/registration)\n- Подробнее: <{url}>",
-        "venues": ("Условный зал «Гауһар»", "Условный культурный центр", "Условная молодёжная площадка",
-                   "Условная библиотека", "Актовый зал условного университета"),
+        "3. Итоги, часть 1\\2.\n\n- [Страница регистрации]({url}/registration)\n- Подробнее: <{url}>",
+        "venues": (
+            "Условный зал «Гауһар»",
+            "Условный культурный центр",
+            "Условная молодёжная площадка",
+            "Условная библиотека",
+            "Актовый зал условного университета",
+        ),
         "online": "Онлайн (условная трансляция)",
         "address": "г. {centre}, ул. Условная, {house}",
         "organizer": "Общественное объединение «Условное» № {k}",
@@ -92,19 +132,28 @@ TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "title": "{category} — {region} — sample event No. {n}",
         "styles": {
-            "guillemets": "«Sample week» — {t}", "double": '"Demo" {t}', "curly": "“Demo” {t}",
-            "single": "{t} ('draft' version)", "backslash": "{t}, part 1\\2",
-            "punctuation": "{t}; meeting, discussion; results", "yaml": "[sample] {t} #demo: 1 & more",
+            "guillemets": "«Sample week» — {t}",
+            "double": '"Demo" {t}',
+            "curly": "“Demo” {t}",
+            "single": "{t} ('draft' version)",
+            "backslash": "{t}, part 1\\2",
+            "punctuation": "{t}; meeting, discussion; results",
+            "yaml": "[sample] {t} #demo: 1 & more",
         },
         "filler": "a deliberately long generated title that lists the theme, the region, the format, the"
-                  " participants and the expected results of the meeting",
+        " participants and the expected results of the meeting",
         "summary": "Sample data: a made-up event in the category “{category}”, {region}.",
         "paragraph": "This event is made up: the text was generated automatically to show and test the site."
-                     " Region: {region}; category: {category}.",
+        " Region: {region}; category: {category}.",
         "list": "Sample programme:\n\n1. Registration and welcome;\n2. “Sample” talk, then discussion;\n"
-                "3. Closing remarks, part 1\\2.\n\n- [Registration page]({url}/registration)\n- More: <{url}>",
-        "venues": ("Sample hall “Gauhar”", "Sample culture centre", "Sample youth venue", "Sample library",
-                   "Assembly hall of a sample university"),
+        "3. Closing remarks, part 1\\2.\n\n- [Registration page]({url}/registration)\n- More: <{url}>",
+        "venues": (
+            "Sample hall “Gauhar”",
+            "Sample culture centre",
+            "Sample youth venue",
+            "Sample library",
+            "Assembly hall of a sample university",
+        ),
         "online": "Online (sample livestream)",
         "address": "{house} Sample Street, {centre}",
         "organizer": "“Sample Union” No. {k}, a public association",
@@ -196,24 +245,26 @@ def draw_plans(count: int, seed: int, ref: Reference) -> list[Plan]:
     for i in range(count):
         row = {name: values[i] for name, values in columns.items()}
         number = i + 1
-        plans.append(Plan(
-            number=number,
-            id=f"sample-{number:0{width}d}-{row['category']}-{row['region']}",
-            region=row["region"],
-            category=row["category"],
-            organizer=row["organizer"],
-            free_organizer=rng.randint(1, 9),
-            status=row["status"],
-            when=draw_when(rng, row["form"], row["month"]),
-            title_style=row["title_style"],
-            body_style=row["body_style"],
-            languages=row["languages"],
-            venue=row["venue"],
-            house=rng.randint(1, 120) if rng.random() < 0.7 else None,
-            summary=rng.random() < 0.85,
-            geo=draw_geo(rng, row["region"], row["geo"]),
-            links=row["links"],
-        ))
+        plans.append(
+            Plan(
+                number=number,
+                id=f"sample-{number:0{width}d}-{row['category']}-{row['region']}",
+                region=row["region"],
+                category=row["category"],
+                organizer=row["organizer"],
+                free_organizer=rng.randint(1, 9),
+                status=row["status"],
+                when=draw_when(rng, row["form"], row["month"]),
+                title_style=row["title_style"],
+                body_style=row["body_style"],
+                languages=row["languages"],
+                venue=row["venue"],
+                house=rng.randint(1, 120) if rng.random() < 0.7 else None,
+                summary=rng.random() < 0.85,
+                geo=draw_geo(rng, row["region"], row["geo"]),
+                links=row["links"],
+            )
+        )
     return plans
 
 
@@ -291,8 +342,14 @@ def document(front_matter: str, text: str) -> str:
 
 
 def main_file(plan: Plan, ref: Reference, centres: dict[str, dict[str, str]]) -> str:
-    facts: dict[str, Any] = {"sample": True, **plan.when, "region": plan.region, "category": plan.category,
-                             "organizer": organizer(plan), "status": plan.status}
+    facts: dict[str, Any] = {
+        "sample": True,
+        **plan.when,
+        "region": plan.region,
+        "category": plan.category,
+        "organizer": organizer(plan),
+        "status": plan.status,
+    }
     if plan.links:
         facts["links"] = links(plan)
     facts["source"] = url(plan)
@@ -314,8 +371,10 @@ def region_centres() -> dict[str, dict[str, str]]:
     """Name of each region's centre per language; a city is its own centre."""
     with open(DATA / "regions.yaml", encoding="utf-8") as stream:
         data = yaml.safe_load(stream)
-    return {item["slug"]: {lang: (item["centre"] or item["name"])[lang] for lang in ("kk", "ru", "en")}
-            for item in data["regions"]}
+    return {
+        item["slug"]: {lang: (item["centre"] or item["name"])[lang] for lang in ("kk", "ru", "en")}
+        for item in data["regions"]
+    }
 
 
 def is_sample_file(path: Path, folder: Path) -> bool:
@@ -371,13 +430,28 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         description="Write a calendar of made-up events for demos and load tests. Every event is marked as "
         "sample data, and the same count and seed always give exactly the same files.",
     )
-    parser.add_argument("--count", type=positive, default=DEFAULT_COUNT, metavar="N",
-                        help=f"how many events to write (default {DEFAULT_COUNT})")
-    parser.add_argument("--out", type=Path, required=True, metavar="DIR",
-                        help="folder to write into, created if missing; sample files written there before are "
-                        "replaced, and a folder holding real event files is refused")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, metavar="S",
-                        help=f"any whole number; another seed gives another calendar (default {DEFAULT_SEED})")
+    parser.add_argument(
+        "--count",
+        type=positive,
+        default=DEFAULT_COUNT,
+        metavar="N",
+        help=f"how many events to write (default {DEFAULT_COUNT})",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder to write into, created if missing; sample files written there before are "
+        "replaced, and a folder holding real event files is refused",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        metavar="S",
+        help=f"any whole number; another seed gives another calendar (default {DEFAULT_SEED})",
+    )
     return parser.parse_args(argv)
 
 

@@ -17,9 +17,7 @@ from zoneinfo import ZoneInfo
 ALMATY = ZoneInfo("Asia/Almaty")
 DATE_FORMS = "2025-04-24 (all day), 2025-04-24 10:00 (with time) or 2025-05 (day not known yet)"
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
-_DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$"
-)
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -85,7 +83,9 @@ def choice(value: Any, choices: dict[str, Any], what: str) -> str:
     if isinstance(value, str) and value in choices:
         return value
     hint = suggest(value, names) if isinstance(value, str) else ""
-    listing = ", ".join(names) if len(names) <= 4 else f"one of the {len(names)} {what} ids listed in the editors' guide"
+    listing = (
+        ", ".join(names) if len(names) <= 4 else f"one of the {len(names)} {what} ids listed in the editors' guide"
+    )
     raise Invalid(f"unknown {what} {found(value)}{hint} (expected {listing})")
 
 

@@ -104,7 +104,11 @@ def month_grid(events: tuple[Event, ...], key: str, lang: str, base: str, keys: 
         shown = tuple(row(e, lang, base) for e in listed[:CELL_LIMIT])
         anchor = f"d-{_list_day(listed[CELL_LIMIT], date).isoformat()}" if hidden > 0 else f"m-{key}"
         cells[day] = Cell(day, date.isoformat(), shown, f"{base}calendar/#{anchor}", more)
-    planned = tuple(row(e, lang, base) for e in sorted(events, key=lambda e: e.sort_key) if e.when.month_only and month_key(e) == key)
+    planned = tuple(
+        row(e, lang, base)
+        for e in sorted(events, key=lambda e: e.sort_key)
+        if e.when.month_only and month_key(e) == key
+    )
     index = keys.index(key)
     heading = l10n.month_heading(year, month, lang)
     return MonthGrid(
@@ -117,9 +121,15 @@ def month_grid(events: tuple[Event, ...], key: str, lang: str, base: str, keys: 
         planned=planned,
         previous=_neighbour(keys, index - 1, lang, base),
         next=_neighbour(keys, index + 1, lang, base),
-        list_href=f"{base}calendar/#m-{key}",
+        list_href=_list_href(events, key, base),
         sample_notice=l10n.t("sample_calendar_notice", lang) if any(e.sample for e in events) else "",
     )
+
+
+def _list_href(events: tuple[Event, ...], key: str, base: str) -> str:
+    """The month's section of the list; the list has none for a month in which no event starts."""
+    starts = key in {month_key(e) for e in events}
+    return f"{base}calendar/#m-{key}" if starts else f"{base}calendar/"
 
 
 def _in_month(event: Event, year: int, month: int) -> bool:
@@ -138,6 +148,7 @@ def year_overview(events: tuple[Event, ...], lang: str, base: str) -> YearView:
     """Twelve small months per year that has events; each day with events links into the list."""
     days = _by_day(events)
     years = sorted({e.when.start_date.year for e in events})
+    keys = month_keys(events)
     out = []
     for year in years:
         months = []
@@ -150,9 +161,10 @@ def year_overview(events: tuple[Event, ...], lang: str, base: str) -> YearView:
                 cells[day] = Cell(day, date.isoformat(), tuple(row(e, lang, base) for e in listed), href)
             key = f"{year:04d}-{month:02d}"
             heading = l10n.month_heading(year, month, lang)
-            months.append(
-                MonthGrid(lang, key, heading, heading, weekdays(lang), _weeks(year, month, cells), (), None, None, f"{base}calendar/{key}/", "")
-            )
+            # Only months from the first event's to the last one's have a grid page: no link to others.
+            href = f"{base}calendar/{key}/" if key in keys else ""
+            weeks = _weeks(year, month, cells)
+            months.append(MonthGrid(lang, key, heading, heading, weekdays(lang), weeks, (), None, None, href, ""))
         out.append((str(year), tuple(months)))
     return YearView(lang, tuple(out))
 

@@ -66,7 +66,13 @@ def index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> IndexVi
     for event in events:
         counts[_key(kind, event)] = counts.get(_key(kind, event), 0) + 1
     rows = [
-        IndexEntry(key, entry.name(lang), f"{base}{kind}/{key}/", counts.get(key, 0), l10n.plural(counts.get(key, 0), "events", lang))
+        IndexEntry(
+            key,
+            entry.name(lang),
+            f"{base}{kind}/{key}/",
+            counts.get(key, 0),
+            l10n.plural(counts.get(key, 0), "events", lang),
+        )
         for key, entry in entries_of(kind).items()
     ]
     rows.sort(key=lambda e: l10n.sort_key(e.name, lang))

@@ -45,7 +45,11 @@ def plural_forms_json(key: str, lang: str) -> str:
     """The noun forms for the browser, which picks one with Intl.PluralRules."""
     import json
 
-    return json.dumps({"locale": CLDR_LOCALES[lang].replace("_", "-"), "forms": _messages()[key][lang]}, ensure_ascii=False, sort_keys=True)
+    return json.dumps(
+        {"locale": CLDR_LOCALES[lang].replace("_", "-"), "forms": _messages()[key][lang]},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
 
 
 def format_number(value: int, lang: str) -> str:
@@ -132,7 +136,8 @@ def when_text(when: When, lang: str) -> str:
     dates = date_range(when, lang)
     start, end = when.start, when.end
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and end.date() != start.date():
-        return f"{long_date(start.date(), lang)}, {clock(start, lang)} – {long_date(end.date(), lang)}, {clock(end, lang)} {UTC_OFFSET}"
+        first = f"{long_date(start.date(), lang)}, {clock(start, lang)}"
+        return f"{first} – {long_date(end.date(), lang)}, {clock(end, lang)} {UTC_OFFSET}"
     times = time_range(when, lang)
     return f"{dates}, {times}" if times else dates
 

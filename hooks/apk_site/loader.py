@@ -23,7 +23,20 @@ from .records import Record, read_record
 from .reference import Reference, reference
 
 TEXT_LIMITS = {"title": 200, "summary": 600, "venue": 200, "address": 300}
-SHARED_FIELDS = ("id", "start", "end", "region", "category", "organizer", "status", "geo", "links", "source", "sample", "lang")
+SHARED_FIELDS = (
+    "id",
+    "start",
+    "end",
+    "region",
+    "category",
+    "organizer",
+    "status",
+    "geo",
+    "links",
+    "source",
+    "sample",
+    "lang",
+)
 MAIN_FIELDS = SHARED_FIELDS + tuple(TEXT_LIMITS)
 LINK_KINDS = ("livestream", "registration")
 LANGUAGE_SUFFIX = re.compile(r"^(?P<name>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z]+)?)$")
@@ -111,7 +124,9 @@ class _Checker:
                 self.report(str(key), f"is shared by all languages: set it once in {elsewhere}")
             else:
                 hint = fields.suggest(str(key), allowed)
-                self.report(str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)"))
+                self.report(
+                    str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)")
+                )
 
 
 def _translation(check: _Checker, lang: str) -> Translation | None:
@@ -126,11 +141,17 @@ def _translation(check: _Checker, lang: str) -> Translation | None:
 
 def _links(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
-        raise Invalid(f"expected lines 'registration: https://...' and 'livestream: https://...' under links, got {fields.found(value)}")
+        raise Invalid(
+            "expected lines 'registration: https://...' and 'livestream: https://...' under links, "
+            f"got {fields.found(value)}"
+        )
     links = []
     for kind, url in sorted(value.items(), key=lambda item: str(item[0])):
         if kind not in LINK_KINDS:
-            raise Invalid(f"unknown link '{kind}'{fields.suggest(str(kind), list(LINK_KINDS))} (expected {' or '.join(LINK_KINDS)})")
+            raise Invalid(
+                f"unknown link '{kind}'{fields.suggest(str(kind), list(LINK_KINDS))} "
+                f"(expected {' or '.join(LINK_KINDS)})"
+            )
         try:
             links.append((kind, fields.web_address(url)))
         except Invalid as error:
@@ -144,7 +165,9 @@ def _organizer(value: Any, ref: Reference) -> Organizer:
     # Lower-case Latin without spaces is an id attempt (a typo), never an organizer's name.
     if isinstance(value, str) and fields.ID_PATTERN.match(value):
         hint = fields.suggest(value, sorted(ref.organizers))
-        raise Invalid(f"unknown structure id {fields.found(value)}{hint}: write a known id or the organizer's name in words")
+        raise Invalid(
+            f"unknown structure id {fields.found(value)}{hint}: write a known id or the organizer's name in words"
+        )
     if isinstance(value, dict):
         unknown = sorted(str(k) for k in value if k not in LANGUAGES)
         if unknown or not value:
@@ -165,7 +188,9 @@ def _language(value: Any) -> str:
     if value in LANGUAGES:
         return str(value)
     better = MISTAKEN_LANGUAGES.get(str(value).lower())
-    raise Invalid(f"expected one of {', '.join(LANGUAGES)}, got {fields.found(value)}" + (f": write {better}" if better else ""))
+    raise Invalid(
+        f"expected one of {', '.join(LANGUAGES)}, got {fields.found(value)}" + (f": write {better}" if better else "")
+    )
 
 
 def _when(check: _Checker) -> When | None:
@@ -204,7 +229,9 @@ def _event(main: Record, name: str, extra: list[Record], problems: list[Problem]
         "region": check.get("region", lambda v: _region(v, ref), required=True),
         "category": check.get("category", lambda v: fields.choice(v, ref.categories, "category"), required=True),
         "organizer": check.get("organizer", lambda v: _organizer(v, ref), required=True),
-        "status": check.get("status", lambda v: fields.choice(v, dict.fromkeys(STATUSES), "status"), default="scheduled"),
+        "status": check.get(
+            "status", lambda v: fields.choice(v, dict.fromkeys(STATUSES), "status"), default="scheduled"
+        ),
         "geo": check.get("geo", fields.coordinates),
         "links": check.get("links", _links, default=()),
         "source": check.get("source", fields.web_address, default=""),
@@ -217,7 +244,12 @@ def _event(main: Record, name: str, extra: list[Record], problems: list[Problem]
         translations.append(_extra_translation(record, main, lang, problems))
     if len(problems) > before or event_id is None or None in translations:
         return None
-    return Event(id=event_id, path=main.path, translations=tuple(sorted(translations, key=lambda t: LANGUAGES.index(t.lang))), **facts)  # type: ignore[arg-type]
+    return Event(
+        id=event_id,
+        path=main.path,
+        translations=tuple(sorted(translations, key=lambda t: LANGUAGES.index(t.lang))),
+        **facts,
+    )  # type: ignore[arg-type]
 
 
 def _extra_translation(record: Record, main: Record, main_lang: str, problems: list[Problem]) -> Translation | None:
@@ -262,7 +294,15 @@ def load_events(folder: Path, base: Path | None = None) -> tuple[tuple[Event, ..
         if main is None:
             for record in records.values():
                 expected = Path(directory, name + ".md").as_posix()
-                problems.append(Problem(record.path, 1, "file name", f"a translation needs its main file {expected} (with start, region, ...): create it or fix this file's name"))
+                problems.append(
+                    Problem(
+                        record.path,
+                        1,
+                        "file name",
+                        f"a translation needs its main file {expected} (with start, region, ...): "
+                        "create it or fix this file's name",
+                    )
+                )
             continue
         event = _event(main, name, [records[lang] for lang in sorted(records, key=str)], problems, ref)
         if event is not None:
@@ -275,7 +315,14 @@ def _without_duplicates(events: list[Event], problems: list[Problem]) -> list[Ev
     seen: dict[str, Event] = {}
     for event in sorted(events, key=lambda e: e.path):
         if event.id in seen:
-            problems.append(Problem(event.path, 1, "id", f"'{event.id}' is already used by {seen[event.id].path}: give this event its own id"))
+            problems.append(
+                Problem(
+                    event.path,
+                    1,
+                    "id",
+                    f"'{event.id}' is already used by {seen[event.id].path}: give this event its own id",
+                )
+            )
         else:
             seen[event.id] = event
     return list(seen.values())

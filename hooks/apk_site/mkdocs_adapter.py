@@ -29,13 +29,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, l10n, opendata, pages, render, search_index, views
-from .anthology import loader as anthology_loader, pages as anthology_pages, pdf as anthology_pdf
-from .anthology.model import EMPTY as EMPTY_BOOK, Book
+from .anthology import loader as anthology_loader
+from .anthology import pages as anthology_pages
+from .anthology import pdf as anthology_pdf
+from .anthology.model import EMPTY as EMPTY_BOOK
+from .anthology.model import Book
 from .loader import classify, load_events
-from .tools import coverage
 from .model import Event
 from .problems import Problem, summary
 from .revisions import Revisions, event_revisions, fallback_time
+from .tools import coverage
 
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
 log = logging.getLogger("mkdocs.plugins.apk_site")
@@ -106,7 +109,9 @@ def refresh(config: MkDocsConfig) -> Catalog:
     if not isinstance(loaded, Catalog):
         for problem in loaded:
             log.error(str(problem))
-        raise PluginError(anthology_loader.summary(loaded, _shown_path(anthology_dir(config), config)) or summary(loaded))
+        raise PluginError(
+            anthology_loader.summary(loaded, _shown_path(anthology_dir(config), config)) or summary(loaded)
+        )
     _current[:] = [loaded]
     return loaded
 
@@ -124,7 +129,9 @@ def pin_build_date(config: MkDocsConfig) -> None:
         return
     folder = Path(config.config_file_path).parent
     try:
-        found = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True, check=False)
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True, check=False
+        )
         stamp = found.stdout.strip()
     except OSError:
         stamp = ""
@@ -186,7 +193,9 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     if generated is None:
         return None
     if anthology_pages.is_anthology(generated):
-        return anthology_pages.markdown(generated, found.book, current_language(config), _anthology_context(found, config))
+        return anthology_pages.markdown(
+            generated, found.book, current_language(config), _anthology_context(found, config)
+        )
     if generated.kind == "translations":
         return _translations_page(found, config)
     source = pages.markdown(generated, found, current_language(config), config.site_url or "/")
@@ -202,7 +211,9 @@ def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
     if id(found) not in _reports:
         base = Path(config.config_file_path).parent
         _reports.clear()
-        _reports[id(found)] = coverage.coverage_report(events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base)
+        _reports[id(found)] = coverage.coverage_report(
+            events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base
+        )
     lang = current_language(config)
     title = l10n.t("translations.title", lang)
     return render.markdown_page(title, coverage.coverage_markdown(_reports[id(found)], lang))
@@ -279,7 +290,9 @@ def _shown_path(path: Path, config: MkDocsConfig) -> str:
     return anthology_loader.display_path(path, Path(config.config_file_path).parent)
 
 
-def _load_anthology(config: MkDocsConfig, events: tuple[Event, ...], events_failed: bool) -> tuple[Book, tuple[Problem, ...]]:
+def _load_anthology(
+    config: MkDocsConfig, events: tuple[Event, ...], events_failed: bool
+) -> tuple[Book, tuple[Problem, ...]]:
     folder = anthology_dir(config)
     if not folder.is_dir():
         missing = Problem(_shown_path(folder, config), 1, "ANTHOLOGY_DIR", "this folder does not exist")
@@ -327,7 +340,10 @@ def write_anthology_pdfs(config: MkDocsConfig) -> None:
         return
     browser = anthology_pdf.chromium(os.environ)
     if browser is None:
-        log.warning("anthology: Chromium was not found, so the PDFs were not printed: install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0")
+        log.warning(
+            "anthology: Chromium was not found, so the PDFs were not printed: "
+            "install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0"
+        )
         return
     moment = _build_moment()
     with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:

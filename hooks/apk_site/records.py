@@ -6,8 +6,8 @@ each key (and nested key, as `links.registration`) to the line an editor sees in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import frontmatter

@@ -20,7 +20,13 @@ TILES = {
     "shymkent": (2, 4), "almaty-city": (4, 4),
 }  # fmt: skip
 # Five steps of one blue; text colour chosen per step for a contrast of at least 4.5:1.
-STEPS = (("#eef1fb", "#1a2151"), ("#c5cdf0", "#1a2151"), ("#8c9be0", "#0d1030"), ("#3f51b5", "#ffffff"), ("#1a237e", "#ffffff"))
+STEPS = (
+    ("#eef1fb", "#1a2151"),
+    ("#c5cdf0", "#1a2151"),
+    ("#8c9be0", "#0d1030"),
+    ("#3f51b5", "#ffffff"),
+    ("#1a237e", "#ffffff"),
+)
 SIZE, GAP = 96, 6
 
 
@@ -52,7 +58,17 @@ def tiles(view: IndexView) -> tuple[Tile, ...]:
         column, line = TILES[entry.id]
         fill, ink = STEPS[step(entry.count, highest)]
         out.append(
-            Tile(entry.id, column * (SIZE + GAP), line * (SIZE + GAP), fill, ink, f"{entry.name}: {entry.count_text}", entry.count, entry.href, entry.name)
+            Tile(
+                entry.id,
+                column * (SIZE + GAP),
+                line * (SIZE + GAP),
+                fill,
+                ink,
+                f"{entry.name}: {entry.count_text}",
+                entry.count,
+                entry.href,
+                entry.name,
+            )
         )
     return tuple(sorted(out, key=lambda t: (t.y, t.x)))
 

@@ -190,7 +190,13 @@ def _day_groups(events: list[Event], lang: str, base: str) -> tuple[DayGroup, ..
         heading = f"{l10n.long_date(day, lang)}, {l10n.weekday(day, lang)}"
         days.append(DayGroup(day.isoformat(), heading, tuple(row(e, lang, base) for e in group)))
     if planned:
-        days.append(DayGroup(f"{month_key(planned[0])}-tba", l10n.t("date_tba_heading", lang), tuple(row(e, lang, base) for e in planned)))
+        days.append(
+            DayGroup(
+                f"{month_key(planned[0])}-tba",
+                l10n.t("date_tba_heading", lang),
+                tuple(row(e, lang, base) for e in planned),
+            )
+        )
     return tuple(days)
 
 
@@ -269,9 +275,19 @@ def _facts(event: Event, lang: str, base: str) -> tuple[Fact, ...]:
         if text:
             facts.append(Fact(l10n.t(name, lang), text))
     facts += [
-        Fact(l10n.t("region", lang), Text(ref.regions[event.region].name(lang), lang), f"{base}regions/{event.region}/"),
-        Fact(l10n.t("organizer", lang), organizer_text(event, lang), f"{base}organizers/{event.organizer.id}/" if event.organizer.id else ""),
-        Fact(l10n.t("category", lang), Text(ref.categories[event.category].name(lang), lang), f"{base}categories/{event.category}/"),
+        Fact(
+            l10n.t("region", lang), Text(ref.regions[event.region].name(lang), lang), f"{base}regions/{event.region}/"
+        ),
+        Fact(
+            l10n.t("organizer", lang),
+            organizer_text(event, lang),
+            f"{base}organizers/{event.organizer.id}/" if event.organizer.id else "",
+        ),
+        Fact(
+            l10n.t("category", lang),
+            Text(ref.categories[event.category].name(lang), lang),
+            f"{base}categories/{event.category}/",
+        ),
         Fact(l10n.t("status", lang), Text(l10n.t(f"status.{event.status}", lang), lang)),
     ]
     if event.geo:
@@ -312,7 +328,10 @@ def related_ids(events: tuple[Event, ...], limit: int = 5) -> dict[str, tuple[st
         same_day = [e for e in by_day.get(event.when.start_date, []) if e.id != event.id][:limit]
         neighbours = by_region[event.region]
         here = neighbours.index(event)
-        around = sorted(neighbours[max(0, here - limit) : here + limit + 1], key=lambda e: (abs((e.when.start_date - event.when.start_date).days), e.sort_key))
+        around = sorted(
+            neighbours[max(0, here - limit) : here + limit + 1],
+            key=lambda e: (abs((e.when.start_date - event.when.start_date).days), e.sort_key),
+        )
         chosen = same_day + [e for e in around if e.id != event.id and e not in same_day]
         related[event.id] = tuple(e.id for e in chosen[:limit])
     return related

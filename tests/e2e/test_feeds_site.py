@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
-from ical.calendar_stream import IcsCalendarStream
-
 from apk_site.feed import problems_in
 from apk_site.loader import load_events
+from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
 
 LANGS = {"kk": "", "ru": "ru/", "en": "en/"}
 GOOGLE_LIMIT = 1_000_000
@@ -50,7 +49,10 @@ def test_whole_calendar_feed_lists_every_event_with_a_day_and_stays_under_google
     assert problems == ()
     with_day = {e.id for e in events if not e.when.month_only}
     assert {str(event["UID"]).removesuffix("@apk30") for event in calendar.walk("VEVENT")} == with_day
-    assert str(calendar["X-WR-CALNAME"]) == {"kk": "ҚХА 30 жыл: іс-шаралар", "ru": "30 лет АНК: мероприятия", "en": "APK at 30: events"}[lang]
+    assert (
+        str(calendar["X-WR-CALNAME"])
+        == {"kk": "ҚХА 30 жыл: іс-шаралар", "ru": "30 лет АНК: мероприятия", "en": "APK at 30: events"}[lang]
+    )
 
 
 def test_event_page_links_its_own_ics(sample_build):

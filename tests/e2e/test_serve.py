@@ -53,7 +53,9 @@ def test_editing_an_event_file_rebuilds_its_page(tmp_path: Path) -> None:
         url = f"http://127.0.0.1:{port}/ru/events/fx-timed/"
         assert wait_for(url, "Научно-практическая конференция", 60)
         page = events / "fx-timed.ru.md"
-        page.write_text(page.read_text(encoding="utf-8").replace("Научно-практическая", "Обновлённая"), encoding="utf-8")
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("Научно-практическая", "Обновлённая"), encoding="utf-8"
+        )
         assert wait_for(url, "Обновлённая конференция", 60)
     finally:
         server.terminate()

@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from apk_site.loader import load_events
 
 GOOD = """\
@@ -81,7 +80,9 @@ def test_good_event_loads_with_its_facts(tmp_path):
 def test_start_accepts_every_yaml_form_of_a_time(tmp_path, written, expected):
     text = with_field("start", written)
     text = with_field("end", None) if "end:" in text else text
-    events, problems = load(tmp_path, {"x.md": with_field("end", None).replace("start: 2025-04-24 10:00", f"start: {written}")})
+    events, problems = load(
+        tmp_path, {"x.md": with_field("end", None).replace("start: 2025-04-24 10:00", f"start: {written}")}
+    )
     assert problems == ()
     assert events[0].when.start == expected
 
@@ -109,19 +110,47 @@ def test_month_only_start_is_a_planned_date(tmp_path):
             "events/x.md:2: start: day is out of range for month: expected 2025-04-24 (all day), "
             "2025-04-24 10:00 (with time) or 2025-05 (day not known yet), got '2025-02-30'",
         ),
-        ("end", "2025-04-24 09:00", "events/x.md:3: end: ends (2025-04-24 09:00:00) before it starts (2025-04-24 10:00:00): swap them or fix the date"),
+        (
+            "end",
+            "2025-04-24 09:00",
+            "events/x.md:3: end: ends (2025-04-24 09:00:00) before it starts (2025-04-24 10:00:00): swap them or fix the date",
+        ),
         (
             "end",
             "2025-04-25",
             "events/x.md:3: end: start 2025-04-24 10:00:00 and end 2025-04-25 must both be dates, or both dates with a time",
         ),
-        ("region", "almaty", "events/x.md:4: region: unknown region 'almaty': write almaty-city (the city) or almaty-region (the region)"),
-        ("region", "abay", "events/x.md:4: region: unknown region 'abay'; did you mean 'abai'? (expected one of the 21 region ids listed in the editors' guide)"),
-        ("category", "sports", "events/x.md:5: category: unknown category 'sports'; did you mean 'sport'? (expected one of the 17 category ids listed in the editors' guide)"),
-        ("organizer", "council-of-mother", "events/x.md:6: organizer: unknown structure id 'council-of-mother'; did you mean 'council-of-mothers'?: write a known id or the organizer's name in words"),
-        ("status", "canceled", "events/x.md:7: status: unknown status 'canceled'; did you mean 'cancelled'? (expected cancelled, postponed, scheduled)"),
+        (
+            "region",
+            "almaty",
+            "events/x.md:4: region: unknown region 'almaty': write almaty-city (the city) or almaty-region (the region)",
+        ),
+        (
+            "region",
+            "abay",
+            "events/x.md:4: region: unknown region 'abay'; did you mean 'abai'? (expected one of the 21 region ids listed in the editors' guide)",
+        ),
+        (
+            "category",
+            "sports",
+            "events/x.md:5: category: unknown category 'sports'; did you mean 'sport'? (expected one of the 17 category ids listed in the editors' guide)",
+        ),
+        (
+            "organizer",
+            "council-of-mother",
+            "events/x.md:6: organizer: unknown structure id 'council-of-mother'; did you mean 'council-of-mothers'?: write a known id or the organizer's name in words",
+        ),
+        (
+            "status",
+            "canceled",
+            "events/x.md:7: status: unknown status 'canceled'; did you mean 'cancelled'? (expected cancelled, postponed, scheduled)",
+        ),
         ("title", "''", "events/x.md:8: title: is empty: write the text, or remove the line"),
-        ("venue", "[a, b]", "events/x.md:9: venue: expected text, got ['a', 'b']: write it on one line after the colon"),
+        (
+            "venue",
+            "[a, b]",
+            "events/x.md:9: venue: expected text, got ['a', 'b']: write it on one line after the colon",
+        ),
     ],
 )
 def test_bad_value_names_file_line_field_and_fix(tmp_path, field, value, message):
@@ -133,7 +162,9 @@ def test_missing_required_field(tmp_path, field):
     text = with_field(field, None)
     if field == "start":
         text = with_field("end", None).replace("start: 2025-04-24 10:00\n", "")
-    assert messages(tmp_path, {"x.md": text}) == [f"events/x.md:1: {field}: is missing: add a line '{field}: ...' (see the editors' guide)"]
+    assert messages(tmp_path, {"x.md": text}) == [
+        f"events/x.md:1: {field}: is missing: add a line '{field}: ...' (see the editors' guide)"
+    ]
 
 
 def test_missing_title_and_venue(tmp_path):
@@ -190,7 +221,9 @@ def test_translation_files_are_merged_and_cannot_set_shared_facts(tmp_path):
             "y.en.md": "---\ntitle: Session\nregion: astana\n---\n",
         },
     )
-    assert [str(p) for p in problems] == ["events/y.en.md:3: region: is shared by all languages: set it once in events/y.md"]
+    assert [str(p) for p in problems] == [
+        "events/y.en.md:3: region: is shared by all languages: set it once in events/y.md"
+    ]
     (x,) = events
     assert x.title("ru").value == "Сессия (ru)"
     assert x.title("en").value == "Сессия (ru)"  # English falls back to Russian first
