@@ -117,11 +117,11 @@ def gz(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), 9, mtime=0))
 
 
-def first_visit_bytes(site: Path, page: Path) -> int:
-    """Bytes (gzipped) an empty cache downloads to show `page`: the HTML, its CSS, JS and images."""
+def first_visit_bytes(page: Path, kinds: str = "css|js|woff2|svg|png") -> int:
+    """Bytes (gzipped) an empty cache downloads for what `page` links directly (HTML not included)."""
     html = page.read_text(encoding="utf-8")
-    total = gz(page)
-    for ref in sorted(set(re.findall(r'(?:href|src)="([^"]+\.(?:css|js|woff2|svg|png))"', html))):
+    total = 0
+    for ref in sorted(set(re.findall(rf'(?:href|src)="([^"]+\.(?:{kinds}))"', html))):
         target = (page.parent / ref).resolve()
         if target.is_file():
             total += gz(target)
@@ -136,8 +136,13 @@ def weights(site: Path) -> dict[str, str]:
         "event page HTML (gzip)": gz(typical),
         "calendar list HTML (gzip)": gz(site / "calendar" / "index.html"),
         "month grid HTML (gzip)": gz(months[len(months) // 2]),
-        "first visit to an event page (gzip, all files)": first_visit_bytes(site, typical),
+        "first visit to an event page: HTML + linked CSS, JS, images (gzip)": gz(typical) + first_visit_bytes(typical),
+        "first visit to an event page: CSS and JS only (gzip)": first_visit_bytes(typical, "css|js"),
     }
+    reference = site.parent / site.name.replace("site-", "ref-site-")
+    stock = sorted((reference / "events").glob("*/index.html"))
+    if stock:
+        out["stock Material event page: CSS and JS only (gzip)"] = first_visit_bytes(stock[len(stock) // 2], "css|js")
     for lang in LANGS:
         prefix = site if lang == "kk" else site / lang
         index = prefix / "search" / "search_index.json"
@@ -172,6 +177,46 @@ def feed_timing(events_dir: Path, runs: int) -> dict[str, str]:
     return out
 
 
+def serve_latency(events_dir: Path, work: Path) -> str:
+    """Seconds from saving an event's Russian file to `mkdocs serve` showing the new title, as a reader sees it."""
+    import socket
+    import time
+    import urllib.request
+
+    folder = work / "serve-events"
+    shutil.copytree(events_dir, folder, dirs_exist_ok=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EVENTS_DIR": str(folder), "ANTHOLOGY_PDF": "0"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page(url: str) -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    try:
+        source = sorted(folder.glob("*.ru.md"))[0]
+        url = f"http://127.0.0.1:{port}/ru/events/{source.name[: -len('.ru.md')]}/"
+        deadline = time.monotonic() + 600
+        while "<html" not in page(url) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        text = source.read_text(encoding="utf-8")
+        marker = "Изменено для замера"
+        start = time.monotonic()
+        source.write_text(text.replace("title: ", f"title: {marker} ", 1), encoding="utf-8")
+        while marker not in page(url) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return f"{time.monotonic() - start:.1f} s"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def bench(sizes: list[int], runs: int, work: Path) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -203,6 +248,7 @@ def bench(sizes: list[int], runs: int, work: Path) -> str:
         rows.append((count, project, stock))
         if count == sizes[0]:
             page_weights = {**weights(work / f"site-{count}"), **feed_timing(events, runs)}
+            page_weights["edit an event while `mkdocs serve` runs: saved to shown"] = serve_latency(events, work)
     return table(rows, page_weights, runs)
 
 
