@@ -5,6 +5,7 @@ new-event, check, import and translations; the logic is in hooks/apk_site/tools/
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -17,4 +18,7 @@ except ModuleNotFoundError:  # run with a Python where the project is not instal
     from apk_site.tools.cli import main
 
 if __name__ == "__main__":
+    if hasattr(signal, "SIGPIPE"):
+        # `apk.py check | head` should stop quietly, as other command-line tools do.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main(root=ROOT))
