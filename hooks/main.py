@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from apk_site import mkdocs_adapter as site
+from apk_site import not_found
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -39,6 +41,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    not_found.keep(template_name, output, site.current_language(config))
+    return output
+
+
 # After mkdocs-static-i18n (-100), which builds the other languages from the default one's post-build.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
@@ -46,6 +53,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site.write_search_index(config, lang)
     site.write_feeds(config, lang)
     if site.outermost_build():
+        not_found.write_pages(Path(config.site_dir))
         site.write_anthology_pdfs(config)
 
 

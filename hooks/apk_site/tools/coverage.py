@@ -283,7 +283,9 @@ def coverage_markdown(report: Report, lang: str) -> str:
 def _table(report: Report, lang: str) -> str:
     words = PAGE[lang]
     head = f"| {words['kind']} | " + " | ".join(LANGUAGE_HEADINGS[lang][t] for t in LANGUAGES) + " |"
-    rows = [head, "|---|" + "---:|" * len(LANGUAGES)]
+    # No column alignment: Python-Markdown writes it as style="" attributes, which the site's
+    # Content-Security-Policy (style-src 'self') does not allow.
+    rows = [head, "|---|" + "---|" * len(LANGUAGES)]
     for section in report.sections:
         label = f"{words[section.kind]} ({words['total'].format(count=l10n.format_number(section.total, lang))})"
         if section.note:

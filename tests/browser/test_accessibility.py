@@ -1,0 +1,161 @@
+"""axe-core in Debian chromium: no serious or critical WCAG 2.1 A/AA violation on the pages readers use
+most, in kk, ru and en, at desktop and phone widths, nor in the open search dialog.
+
+axe-core is pinned in tests/browser/package.json and package-lock.json and installed with `npm ci` the
+first time it is needed; the pages get it as an inline script from Playwright, never from the network.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import serve
+
+pytestmark = pytest.mark.browser
+
+TOOLS = Path(__file__).resolve().parent
+AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
+# WCAG 2.0 and 2.1, levels A and AA; the dialog's name is a best-practice rule, so it is asked for by name.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "rules": {"aria-dialog-name": {"enabled": True}},
+}
+BLOCKING = ("serious", "critical")
+# A word found in each language's search index (see tests/browser/test_search.py).
+SEARCH_WORDS = {"kk": "Тәуелсіздік", "ru": "телемост", "en": "half-marathon"}
+INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe.min.js, installed from the lock file on first use (one installer at a time under xdist)."""
+    with open(Path(tempfile.gettempdir()) / "apk30-axe-core.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not AXE.is_file():
+            if shutil.which("npm") is None:
+                pytest.fail("npm is missing: install Debian's nodejs and npm packages (.ci/run does)")
+            command = ["npm", "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund"]
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            assert done.returncode == 0, done.stdout + done.stderr
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def real_url(real_site) -> Iterator[str]:
+    server, url = serve(real_site.site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_build) -> Iterator[str]:
+    server, url = serve(sample_build[1].site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def first_page(site: Path, pattern: str) -> str:
+    """The site address of the first page (in sorted order) whose folder matches `pattern`."""
+    found = sorted(p.parent for p in site.glob(f"{pattern}/index.html"))
+    assert found, f"no page matches {pattern} in {site}"
+    return found[0].relative_to(site).as_posix() + "/"
+
+
+def anthology_text(site: Path) -> str:
+    """An Anthology text: a page that carries Google Scholar's citation tags."""
+    for page in sorted(site.glob("anthology/*/*/index.html")):
+        if 'name="citation_title"' in page.read_text(encoding="utf-8"):
+            return page.parent.relative_to(site).as_posix() + "/"
+    raise AssertionError(f"no Anthology text in {site}")
+
+
+def run_axe(page, axe_source: str) -> dict:
+    page.add_script_tag(content=axe_source)
+    return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+
+
+def blocking(results: dict) -> list[str]:
+    """One line per serious or critical violation, naming the rule and the first elements."""
+    return [
+        f"{v['impact']} {v['id']}: {v['help']} -> " + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+        for v in results["violations"]
+        if v["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("lang", sorted(PREFIX))
+@pytest.mark.parametrize("kind", ["home", "event", "anthology text"])
+def test_real_site_pages_have_no_serious_violations(page, real_site, real_url, axe_source, kind, lang, viewport):
+    site = real_site.site
+    paths = {"home": "", "event": first_page(site, "events/*"), "anthology text": anthology_text(site)}
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(f"{real_url}/{PREFIX[lang]}{paths[kind]}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert blocking(run_axe(page, axe_source)) == []
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("lang", sorted(PREFIX))
+@pytest.mark.parametrize("kind", ["calendar list", "month grid", "region overview"])
+def test_calendar_pages_have_no_serious_violations(page, sample_build, sample_url, axe_source, kind, lang, viewport):
+    site = sample_build[1].site
+    month = first_page(site, "calendar/[0-9][0-9][0-9][0-9]-[0-9][0-9]")
+    paths = {"calendar list": "calendar/", "month grid": month, "region overview": "regions/"}
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(f"{sample_url}/{PREFIX[lang]}{paths[kind]}")
+    assert page.locator("html").get_attribute("lang") == lang
+    assert blocking(run_axe(page, axe_source)) == []
+
+
+def open_search(page, url: str, lang: str) -> None:
+    """Open the search dialog like a reader and wait for results (Material searches on key-up)."""
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(url)
+    page.locator("input.md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "([el, text]) => el.textContent.trim() && el.textContent.trim() !== text",
+        arg=[meta.element_handle(), INITIALIZING[lang]],
+        timeout=20000,
+    )
+    page.locator("input.md-search__input").fill(SEARCH_WORDS[lang])
+    page.keyboard.press("End")
+    page.locator(".md-search-result__list li").first.wait_for(timeout=10000)
+
+
+@pytest.mark.parametrize("lang", sorted(PREFIX))
+def test_open_search_dialog_has_a_name_and_no_serious_violations(page, real_url, axe_source, lang):
+    open_search(page, f"{real_url}/{PREFIX[lang]}", lang)
+    results = run_axe(page, axe_source)
+    assert blocking(results) == []
+    assert "aria-dialog-name" in {rule["id"] for rule in results["passes"]}
+    label = page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+    assert label == {"kk": "Іздеу", "ru": "Поиск", "en": "Search"}[lang]
+
+
+def test_axe_reports_what_these_tests_guard_against(page, real_url, axe_source):
+    """The harness can fail: a nameless dialog, an image without text and pale text are reported."""
+    open_search(page, f"{real_url}/en/", "en")
+    page.evaluate(
+        """() => {
+            document.querySelector('.md-search[role=dialog]').removeAttribute('aria-label');
+            const article = document.querySelector('article');
+            article.insertAdjacentHTML('afterbegin',
+                '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">' +
+                '<p style="color:#bbb;background:#fff">pale text</p>');
+        }"""
+    )
+    found = {line.split(":")[0].split()[1] for line in blocking(run_axe(page, axe_source))}
+    assert {"aria-dialog-name", "image-alt", "color-contrast"} <= found
