@@ -55,3 +55,47 @@ def test_search_index_holds_the_title_as_escaped_text(hostile_site):
     index = json.loads((hostile_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     (doc,) = [d for d in index["docs"] if d["location"] == "events/hostile/"]
     assert "<script>" not in doc["title"] and "&lt;/script&gt;&lt;script&gt;" in doc["title"]
+
+
+@pytest.fixture(scope="module")
+def hostile_book(tmp_path_factory):
+    """The Anthology fixture with markup in a text's title, source and translator and an author's name."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("hostile-book") / "anthology"
+    shutil.copytree(FIXTURES / "anthology_small", folder)
+    poem = folder / "voices" / "fx-poem.md"
+    text = poem.read_text(encoding="utf-8")
+    text = text.replace("title: Тест өлеңі", "title: \"</h1><script>alert('title')</script> & <b>bold</b>\"")
+    text = text.replace("translators: Айгүл Тестова", "translators: '<img src=x onerror=alert(1)>'")
+    text = text.replace("source: Тест журналы, 1998", "source: '\"><script>alert(2)</script>'")
+    poem.write_text(text, encoding="utf-8")
+    authors = folder / "authors.yml"
+    authors.write_text(
+        authors.read_text(encoding="utf-8").replace("kk: Айгүл Тестова", "kk: '<script>alert(3)</script>'"),
+        encoding="utf-8",
+    )
+    built = build_site(
+        tmp_path_factory.mktemp("hostile-book-site"),
+        FIXTURES / "events_small",
+        ANTHOLOGY_DIR=str(folder),
+        ANTHOLOGY_PDF="0",
+    )
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_anthology_fields_render_as_text(hostile_book):
+    pages = sorted((hostile_book.site).glob("**/anthology/**/index.html"))
+    assert len(pages) > 10
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        code = [s for s in page.find_all("script") if s.get("type") not in ("application/ld+json", "application/json")]
+        assert "alert(" not in " ".join(s.get_text() for s in code), path
+        assert page.find("img", src="x") is None, path
+        assert page.find("b", string="bold") is None, path
+    poem = BeautifulSoup(
+        (hostile_book.site / "anthology" / "voices" / "fx-poem" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert poem.select_one("article h1").get_text().rstrip("¶") == "</h1><script>alert('title')</script> & <b>bold</b>"
