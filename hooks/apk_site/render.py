@@ -17,11 +17,14 @@ from markupsafe import escape
 from . import l10n
 from .views import CalendarView, EventPage
 
+TEMPLATES = Path(__file__).parent / "templates"
+
 
 @cache
-def environment() -> Environment:
+def environment(folder: Path = TEMPLATES) -> Environment:
+    """The one way templates are set up, for the calendar's templates and the Anthology's."""
     return Environment(
-        loader=FileSystemLoader(Path(__file__).parent / "templates"),
+        loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
