@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from apk_site import mkdocs_adapter as site
+from apk_site import mkdocs_parallel as parallel
 from apk_site import not_found
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -17,6 +18,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
     site.refresh(config)  # fail early, once, with every problem in the event files
     site.begin_build(config)
+    site.no_theme_sitemap(config)
+    parallel.start_other_languages(config)
     return config
 
 
@@ -33,7 +36,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return site.fill_slots(html, page)
+    return site.fill_slots(html, page, config)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    site.remember_files(files, config)
+    return site.share_compiled_templates(env)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return site.frame_event_pages(output, page, config)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -50,15 +62,21 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     lang = site.end_build()
+    everything = site.outermost_build()  # the last build to end: every language is built after it
+    if everything:
+        parallel.wait_for_other_languages()
     site.write_search_index(config, lang)
     site.write_feeds(config, lang)
-    if site.outermost_build():
-        not_found.write_pages(Path(config.site_dir))
+    if everything or parallel.worker_language():
+        not_found.write_pages(Path(config.site_dir))  # the languages this process built
+    if everything:
+        site.write_sitemap(config)
         site.write_anthology_pdfs(config)
 
 
 def on_build_error(error: Exception) -> None:
     site.abandon_builds()
+    parallel.stop_other_languages()
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

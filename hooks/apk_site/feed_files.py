@@ -43,6 +43,7 @@ def feed_files(events: tuple[Event, ...], lang: str, site_url: str, revisions: R
         files[region_feed(slug)] = calendar(f"{title}: {entry.name(lang)}", lambda e, s=slug: e.region == s)
     for slug, entry in ref.categories.items():
         files[category_feed(slug)] = calendar(f"{title}: {entry.name(lang)}", lambda e, s=slug: e.category == s)
+    event_head = feed.event_head(lang)  # the same for every event of the language
     for event in listed:
-        files[event_file(event)] = feed.join(feed.event_head(lang), [parts[event.id]])
+        files[event_file(event)] = feed.join(event_head, [parts[event.id]])
     return files

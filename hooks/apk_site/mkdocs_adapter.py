@@ -22,13 +22,30 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
+from mkdocs.commands.build import _populate_page as populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.utils import write_file
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, feed_files, l10n, opendata, pages, render, search_index, views
+from . import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    feed_files,
+    l10n,
+    opendata,
+    pages,
+    render,
+    search_index,
+    shell,
+    sitemap,
+    views,
+)
 from .anthology import loader as anthology_loader
 from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
@@ -94,6 +111,7 @@ def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -
         log.info(note)
     generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
     generated[TRANSLATIONS.uri] = TRANSLATIONS
+    generated[pages.SHELL.uri] = pages.SHELL
     return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
 
 
@@ -180,10 +198,30 @@ def _default_uri(uri: str) -> str:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     _drop_anthology_sources(files)
-    for uri in catalog(config).pages:
+    for uri in _page_uris(catalog(config)):
         for lang in LANGUAGES:
             files.append(File(_language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
+
+
+def framed_event_pages() -> bool:
+    """Event pages are framed by one prototype page per language (see `shell`) unless
+    APK_EVENT_PAGES=mkdocs asks for each one to go through MkDocs and Material."""
+    return os.environ.get("APK_EVENT_PAGES", "framed") != "mkdocs"
+
+
+def _page_uris(found: Catalog) -> list[str]:
+    """The generated pages MkDocs builds itself. With framed event pages, the prototype stands where
+    the events would be (the sitemap lists them there, see `sitemap_context`)."""
+    uris = [uri for uri, page in found.pages.items() if page.kind != "event-shell"]
+    if not framed_event_pages():
+        return uris
+    events = [uri for uri in uris if found.pages[uri].kind == "event"]
+    if not events:
+        return uris
+    first = uris.index(events[0])
+    others = [uri for uri in uris if found.pages[uri].kind != "event"]
+    return [*others[:first], pages.SHELL.uri, *others[first:]]
 
 
 def generated_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -212,7 +250,7 @@ def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
         base = Path(config.config_file_path).parent
         _reports.clear()
         _reports[id(found)] = coverage.coverage_report(
-            events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base
+            events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base, loaded=found.events
         )
     lang = current_language(config)
     title = l10n.t("translations.title", lang)
@@ -227,21 +265,114 @@ def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
 
 
-def fill_slots(html: str, page: Page) -> str:
+def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     """Put the generated HTML into the rendered page (see `render.Source`)."""
-    return render.fill_slots(html, _slots.pop(page.file.src_uri, {}))
+    slots = _slots.pop(page.file.src_uri, {})
+    if any("data-apk-calendar" in part for part in slots.values()):
+        page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for these pages
+    generated = catalog(config).pages.get(_default_uri(page.file.src_uri))
+    if generated is not None and generated.kind in ("event", "event-shell"):
+        # The title is all an event page's (hidden) contents list: Material's "skip to content"
+        # link goes to the first entry, the heading in the editor's text would be too far down.
+        page.toc = TableOfContents([AnchorLink(escape(page.meta["title"]), "event-title", 1)])
+    return render.fill_slots(html, slots)
+
+
+# Framed event pages (see `shell`): the prototype page of the language being built is rendered by
+# MkDocs like any page; as it comes out, every event page is made from it and written.
+_files: list[Files] = []
+# The Kazakh build's page addresses, for the sitemap (see `sitemap`).
+_default_paths: list[str] = []
+
+
+def remember_files(files: Files, config: MkDocsConfig) -> None:
+    _files[:] = [files]
+    if current_language(config) == DEFAULT_LANGUAGE:
+        shell_uri = _language_uri(pages.SHELL.uri, DEFAULT_LANGUAGE)
+        found = [f.url for f in files.documentation_pages() if f.src_uri != shell_uri]
+        _default_paths[:] = ["" if url == "./" else url for url in found]
+
+
+def no_theme_sitemap(config: MkDocsConfig) -> None:
+    """The sitemap is written once, by `write_sitemap`, not by the theme in every language's build."""
+    config.theme.static_templates.discard("sitemap.xml")
+
+
+def write_sitemap(config: MkDocsConfig) -> None:
+    events = [f"events/{e.id}/" for e in catalog(config).events]
+    data = sitemap.sitemap([*_default_paths, *events], config.site_url or "/", _build_moment())
+    root = Path(config.site_dir)
+    write_file(data, str(root / "sitemap.xml"))
+    write_file(sitemap.gzipped(data, _build_moment()), str(root / "sitemap.xml.gz"))
+
+
+class _Compiled(BytecodeCache):
+    """Compiled theme templates, kept for the next language's build: MkDocs makes a new Jinja
+    environment for every build, and compiling Material's templates again costs ~0.3 s each time."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _Compiled()
+
+
+def share_compiled_templates(env: Environment) -> Environment:
+    env.bytecode_cache = _COMPILED
+    return env
+
+
+def frame_event_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
+    """Write every event page of this language from the prototype's output; the prototype itself is
+    not published (MkDocs skips a page whose output is empty)."""
+    if _default_uri(prototype.file.src_uri) != pages.SHELL.uri:
+        return output
+    frame, files, lang = shell.Shell.parse(output), _files[0], current_language(config)
+    placeholder, anchors = shell.PLACEHOLDERS["id"], config.validation.links.anchors
+    for generated in catalog(config).pages.values():
+        if generated.kind != "event":
+            continue
+        dest_uri = prototype.file.dest_uri.replace(placeholder, generated.key)
+        file = File(
+            _language_uri(generated.uri, lang),
+            config.docs_dir,
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=dest_uri,
+        )
+        page = Page(None, file, config)
+        populate_page(page, config, files)
+        page.validate_anchor_links(files=files, log_level=anchors)
+        values = {
+            "id": generated.key,
+            "title": escape(page.meta["title"]),
+            "description": escape(page.meta["description"]),
+            "content": page.content or "",
+        }
+        target = Path(prototype.file.abs_dest_path.replace(placeholder, generated.key))
+        write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(target))
+    return ""
 
 
 def write_search_index(config: MkDocsConfig, lang: str) -> None:
     """Keep only this language's pages in its own index (see `search_index`). Runs after Material's
     search plugin wrote the index of this build and, for the default language, after
     mkdocs-static-i18n merged all three into the root index."""
-    root = Path(config.site_dir)
-    written = root / "search" / "search_index.json"
-    if not written.is_file():
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    if plugin is None or not plugin.config.enabled:
         return
-    target = root / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
-    index = search_index.split(json.loads(written.read_text(encoding="utf-8")), lang)
+    # Taken from the plugin rather than from the file it wrote: builds of the other languages,
+    # running side by side, write that same file.
+    written = plugin.search_index.generate_search_index(plugin.search_index_prev)
+    target = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
+    index = search_index.split(json.loads(written), lang)
     index["docs"] += search_index.event_docs(catalog(config).events, lang)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(search_index.dumps(index))

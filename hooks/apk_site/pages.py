@@ -11,6 +11,7 @@ from typing import Protocol
 
 from . import feed_files, grids, indexes, l10n, render, structured, tilemap, views
 from .model import Event
+from .shell import PLACEHOLDERS
 
 
 class Catalog(Protocol):
@@ -31,6 +32,10 @@ class Generated:
     key: str = ""
 
 
+# The prototype of every event page of a language (see `shell`); never published itself.
+SHELL = Generated(f"events/{PLACEHOLDERS['id']}.md", "event-shell")
+
+
 def generated(events: tuple[Event, ...]) -> tuple[Generated, ...]:
     pages = [Generated(f"events/{e.id}.md", "event", e.id) for e in events]
     pages += [Generated(f"calendar/{key}.md", "month", key) for key in grids.month_keys(events)]
@@ -49,6 +54,8 @@ def base_of(uri: str) -> str:
 
 def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> render.Source:
     base, events = base_of(page.uri), catalog.events
+    if page.kind == "event-shell":
+        return render.event_shell()
     if page.kind == "event":
         event = catalog.by_id[page.key]
         related = tuple(catalog.by_id[key] for key in catalog.related[event.id])

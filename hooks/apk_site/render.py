@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import escape
 
 from . import l10n
+from .shell import PLACEHOLDERS
 from .views import CalendarView, EventPage
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -100,12 +101,22 @@ def render(template: str, **values: object) -> str:
     return environment().get_template(template).render(**values)
 
 
+def event_meta(title: str, description: str) -> dict[str, object]:
+    """Every event page has the same front matter but for its title and description (see `shell`).
+    Its table of contents is hidden: it only serves the "skip to content" link (see the adapter)."""
+    return {"title": title, "description": description, "search": {"exclude": True}, "hide": ["toc"]}
+
+
+def event_shell() -> Source:
+    """The prototype event page (see `shell`): placeholders where each event's values go."""
+    meta = event_meta(PLACEHOLDERS["title"], PLACEHOLDERS["description"])
+    return Source(_front_matter(meta) + slot("page"), {"page": PLACEHOLDERS["content"]})
+
+
 def event_markdown(view: EventPage, json_ld: str) -> Source:
     """The editor's Markdown body between two slots of generated HTML. Search entries for events are
     written from the events themselves (`search_index.event_docs`), so the page is not parsed for them."""
-    meta: dict[str, object] = {"title": view.title.value, "search": {"exclude": True}}
-    if view.summary:
-        meta["description"] = view.summary.value
+    meta = event_meta(view.title.value, view.description)
     head = render("event_head.html", view=view)
     tail = render("event_tail.html", view=view, json_ld=json_ld)
     body = view.body.value if view.body else ""

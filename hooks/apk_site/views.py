@@ -130,6 +130,7 @@ class EventPage:
     add_links: tuple[Fact, ...] = ()
     related_heading: str = ""
     related: tuple[EventRow, ...] = ()
+    description: str = ""
 
 
 def event_href(event: Event, base: str) -> str:
@@ -340,12 +341,13 @@ def related_ids(events: tuple[Event, ...], limit: int = 5) -> dict[str, tuple[st
 def event_page(
     event: Event, lang: str, base: str = "../../", site_url: str = "/", related: tuple[Event, ...] = ()
 ) -> EventPage:
+    facts = _facts(event, lang, base)
     return EventPage(
         lang=lang,
         title=event.title(lang),
         summary=event.text("summary", lang),
         body=event.text("body", lang),
-        facts=_facts(event, lang, base),
+        facts=facts,
         status=event.status,
         status_label=l10n.t(f"status.{event.status}", lang),
         fallback_notices=_fallback_notices(event, lang),
@@ -357,4 +359,14 @@ def event_page(
         add_links=_add_links(event, lang, site_url),
         related_heading=l10n.t("related", lang),
         related=tuple(row(e, lang, base) for e in related),
+        description=_description(event, lang, facts),
     )
+
+
+def _description(event: Event, lang: str, facts: tuple[Fact, ...]) -> str:
+    """For search engines and link previews: the summary, or else when and where."""
+    summary = event.text("summary", lang)
+    if summary:
+        return summary.value
+    region = reference().regions[event.region].name(lang)
+    return f"{facts[0].value.value} · {region}"

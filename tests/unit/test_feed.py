@@ -331,6 +331,42 @@ def test_markdown_becomes_plain_text(markdown: str, text: str) -> None:
     assert feed.plain_text(markdown, PAGE) == text
 
 
+# --- Our folding against icalendar's ---------------------------------------------------------
+
+# Pieces whose octets land on each side of the 75-octet limit as the prefix before them grows:
+# one-, two-, three- and four-octet characters, and the escapes icalendar keeps on one line.
+FOLD_PIECES = ("a", "Қазақ ", "Мероприятие ", "€漢", "🎉", "\\,", "\\;", "\\n", "\\\\", "^n^^^'", "a\\", "әӘ\\,")
+
+
+def tricky_lines() -> list[str]:
+    lines = ["BEGIN:VEVENT", ""] + ["X:" + "a" * (octets - 2) for octets in (74, 75, 76, 77, 148, 149, 150)]
+    for piece in FOLD_PIECES:
+        for prefix in range(1, 80):
+            lines.append("DESCRIPTION:" + "x" * prefix + piece * (160 // len(piece.encode())))
+            lines.append("X:" + "x" * prefix + piece)  # the piece itself right at the limit
+    return lines
+
+
+def test_fold_is_icalendars_folding_byte_for_byte() -> None:
+    from icalendar.parser.string import _foldline
+
+    lines = tricky_lines()
+    assert {len(line.encode()) for line in lines} >= {74, 75, 76, 77, 149, 150}
+    different = [line for line in lines if feed.fold(line.encode()) != _foldline(line).encode()]
+    assert different == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_to_ical_is_icalendars_to_ical(lang: str) -> None:
+    for event in fixture_events():
+        component = feed._vevent(event, lang, SITE, REVISIONS.of(event.id))
+        assert feed.to_ical(component) == component.to_ical()
+    calendar = feed._calendar(lang)
+    calendar.add("NAME", feed.TextValue(HOSTILE_TITLE))
+    calendar.add("REFRESH-INTERVAL", feed.REFRESH, parameters={"VALUE": "DURATION"})
+    assert feed.to_ical(calendar) == calendar.to_ical()
+
+
 # --- The checker itself ----------------------------------------------------------------------
 
 GOOD = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"

@@ -62,11 +62,20 @@ class Report:
 
 
 def coverage_report(
-    events_dir: Path, docs_dir: Path, anthology_dir: Path | None = None, *, base: Path | None = None
+    events_dir: Path,
+    docs_dir: Path,
+    anthology_dir: Path | None = None,
+    *,
+    base: Path | None = None,
+    loaded: tuple[Event, ...] | None = None,
 ) -> Report:
-    """Every gap, sorted by language and path; paths are shown relative to `base` (the project)."""
+    """Every gap, sorted by language and path; paths are shown relative to `base` (the project).
+    A build passes the events it `loaded` already (it has no problems, or it would have stopped)."""
     base = base or events_dir.parent
-    events, problems = load_events(events_dir, base) if events_dir.is_dir() else ((), ())
+    if loaded is not None:
+        events, problems = loaded, ()
+    else:
+        events, problems = load_events(events_dir, base) if events_dir.is_dir() else ((), ())
     drafts = _drafts(events_dir, base)
     skip = anthology_dir if anthology_dir is not None and anthology_dir.is_dir() else None
     sections = (

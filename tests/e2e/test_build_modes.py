@@ -1,0 +1,83 @@
+"""The fast ways of building give the same bytes as the plain ones.
+
+Event pages are normally framed by one theme-rendered prototype page per language
+(`apk_site.shell`); `APK_EVENT_PAGES=mkdocs` renders each one through MkDocs and Material instead.
+The three languages are normally built side by side (`apk_site.mkdocs_parallel`); `APK_PARALLEL=0`
+builds them one after another, as mkdocs-static-i18n does.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, build_site
+
+EVENTS = FIXTURES / "events_modes"
+PLACEHOLDER_WORDS = (b"xapkshellidx", b"XAPKSHELL")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def framed(tmp_path_factory) -> dict[str, bytes]:
+    built = build_site(tmp_path_factory.mktemp("framed"), EVENTS, ANTHOLOGY_PDF="0")
+    assert built.returncode == 0, built.output
+    return tree(built.site)
+
+
+def test_framed_event_pages_are_the_pages_mkdocs_renders(framed, tmp_path):
+    plain = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_EVENT_PAGES="mkdocs")
+    assert plain.returncode == 0, plain.output
+    rendered = tree(plain.site)
+    assert sorted(framed) == sorted(rendered)
+    assert [name for name in framed if framed[name] != rendered[name]] == []
+
+
+def test_languages_built_side_by_side_are_the_languages_built_in_turn(framed, tmp_path):
+    in_turn = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_PARALLEL="0")
+    assert in_turn.returncode == 0, in_turn.output
+    sequential = tree(in_turn.site)
+    assert sorted(framed) == sorted(sequential)
+    assert [name for name in framed if framed[name] != sequential[name]] == []
+
+
+def test_a_language_that_fails_fails_the_build_with_its_message(tmp_path):
+    events = tmp_path / "events"
+    shutil.copytree(EVENTS, events)
+    broken = events / "fx-timed.ru.md"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n[link](../no-such-page.md)\n", encoding="utf-8")
+    built = build_site(tmp_path / "site", events, ANTHOLOGY_PDF="0")
+    assert built.returncode != 0
+    assert "no-such-page.md" in built.output
+    assert "the build of ru failed" in built.output
+    assert "Traceback" not in built.output
+
+
+def test_every_event_page_is_written_and_no_placeholder_is_left(framed):
+    ids = sorted(p.stem for p in EVENTS.glob("*.md") if p.name != "README.md" and p.stem.count(".") == 0)
+    for prefix in ("", "ru/", "en/"):
+        written = sorted(
+            name.split("/")[-2]
+            for name in framed
+            if name.startswith(f"{prefix}events/") and name.endswith("index.html")
+        )
+        assert written == ids
+    assert [name for name, data in framed.items() if any(word in data for word in PLACEHOLDER_WORDS)] == []
+
+
+def test_the_sitemap_lists_every_event_page_with_its_alternates(framed):
+    sitemap = framed["sitemap.xml"].decode()
+    for prefix in ("", "ru/", "en/"):
+        assert f"<loc>https://apk30.example.org/{prefix}events/fx-a/</loc>" in sitemap
+    assert sitemap.count('hreflang="x-default" href="https://apk30.example.org/events/hostile/"') == 3
+
+
+def test_an_event_without_summary_is_described_by_its_date_and_region(framed):
+    page = framed["en/events/fx/index.html"].decode()
+    assert '<meta name="description" content="2 June 2025 · Abai Region">' in page
+    assert '<a href="#event-title" class="md-skip">' in page
