@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from apk_site import mkdocs_adapter as site
+from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import not_found
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,12 +41,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    site.remember_files(files, config)
+    site.remember_pages(files, config)
+    framing.remember_files(files)
     return site.share_compiled_templates(env)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return site.frame_event_pages(output, page, config)
+    return framing.frame_event_pages(output, page, config)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -11,11 +11,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 
 from .model import When
+from .records import load_yaml
 
 CLDR_LOCALES = {"kk": "kk", "ru": "ru", "en": "en_GB"}
 UTC_OFFSET = "(UTC+5)"
@@ -24,7 +24,7 @@ UTC_OFFSET = "(UTC+5)"
 @cache
 def _messages() -> dict[str, dict[str, Any]]:
     with open(Path(__file__).parent / "data" / "ui.yaml", encoding="utf-8") as stream:
-        return yaml.safe_load(stream)  # type: ignore[no-any-return]
+        return load_yaml(stream)  # type: ignore[no-any-return]
 
 
 def t(key: str, lang: str, **values: Any) -> str:

@@ -25,7 +25,6 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup, escape
-from mkdocs.commands.build import _populate_page as populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -185,11 +184,11 @@ def current_language(config: MkDocsConfig) -> str:
     return str(getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE)
 
 
-def _language_uri(uri: str, lang: str) -> str:
+def language_uri(uri: str, lang: str) -> str:
     return uri if lang == DEFAULT_LANGUAGE else f"{uri[: -len('.md')]}.{lang}.md"
 
 
-def _default_uri(uri: str) -> str:
+def default_uri(uri: str) -> str:
     for lang in LANGUAGES:
         if uri.endswith(f".{lang}.md"):
             return uri[: -len(f".{lang}.md")] + ".md"
@@ -200,21 +199,15 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     _drop_anthology_sources(files)
     for uri in _page_uris(catalog(config)):
         for lang in LANGUAGES:
-            files.append(File(_language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
+            files.append(File(language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
-
-
-def framed_event_pages() -> bool:
-    """Event pages are framed by one prototype page per language (see `shell`) unless
-    APK_EVENT_PAGES=mkdocs asks for each one to go through MkDocs and Material."""
-    return os.environ.get("APK_EVENT_PAGES", "framed") != "mkdocs"
 
 
 def _page_uris(found: Catalog) -> list[str]:
     """The generated pages MkDocs builds itself. With framed event pages, the prototype stands where
     the events would be (the sitemap lists them there, see `sitemap_context`)."""
     uris = [uri for uri, page in found.pages.items() if page.kind != "event-shell"]
-    if not framed_event_pages():
+    if not shell.wanted(os.environ):
         return uris
     events = [uri for uri in uris if found.pages[uri].kind == "event"]
     if not events:
@@ -227,7 +220,7 @@ def _page_uris(found: Catalog) -> list[str]:
 def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     """The Markdown of a generated page, in the language being built; None for hand-written pages."""
     found = catalog(config)
-    generated = found.pages.get(_default_uri(page.file.src_uri))
+    generated = found.pages.get(default_uri(page.file.src_uri))
     if generated is None:
         return None
     if anthology_pages.is_anthology(generated):
@@ -239,6 +232,14 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     source = pages.markdown(generated, found, current_language(config), config.site_url or "/")
     _slots[page.file.src_uri] = source.slots
     return source.markdown
+
+
+def event_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
+    """A framed event page's source (see `mkdocs_framing`); `fill_slots` fills its slots as any page's."""
+    lang = current_language(config)
+    source = pages.markdown(generated, found, lang, config.site_url or "/")
+    _slots[language_uri(generated.uri, lang)] = source.slots
+    return source
 
 
 _reports: dict[int, coverage.Report] = {}
@@ -270,7 +271,7 @@ def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     slots = _slots.pop(page.file.src_uri, {})
     if any("data-apk-calendar" in part for part in slots.values()):
         page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for these pages
-    generated = catalog(config).pages.get(_default_uri(page.file.src_uri))
+    generated = catalog(config).pages.get(default_uri(page.file.src_uri))
     if generated is not None and generated.kind in ("event", "event-shell"):
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
         # link goes to the first entry, the heading in the editor's text would be too far down.
@@ -278,17 +279,13 @@ def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     return render.fill_slots(html, slots)
 
 
-# Framed event pages (see `shell`): the prototype page of the language being built is rendered by
-# MkDocs like any page; as it comes out, every event page is made from it and written.
-_files: list[Files] = []
 # The Kazakh build's page addresses, for the sitemap (see `sitemap`).
 _default_paths: list[str] = []
 
 
-def remember_files(files: Files, config: MkDocsConfig) -> None:
-    _files[:] = [files]
+def remember_pages(files: Files, config: MkDocsConfig) -> None:
     if current_language(config) == DEFAULT_LANGUAGE:
-        shell_uri = _language_uri(pages.SHELL.uri, DEFAULT_LANGUAGE)
+        shell_uri = language_uri(pages.SHELL.uri, DEFAULT_LANGUAGE)
         found = [f.url for f in files.documentation_pages() if f.src_uri != shell_uri]
         _default_paths[:] = ["" if url == "./" else url for url in found]
 
@@ -327,38 +324,6 @@ _COMPILED = _Compiled()
 def share_compiled_templates(env: Environment) -> Environment:
     env.bytecode_cache = _COMPILED
     return env
-
-
-def frame_event_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
-    """Write every event page of this language from the prototype's output; the prototype itself is
-    not published (MkDocs skips a page whose output is empty)."""
-    if _default_uri(prototype.file.src_uri) != pages.SHELL.uri:
-        return output
-    frame, files, lang = shell.Shell.parse(output), _files[0], current_language(config)
-    placeholder, anchors = shell.PLACEHOLDERS["id"], config.validation.links.anchors
-    for generated in catalog(config).pages.values():
-        if generated.kind != "event":
-            continue
-        dest_uri = prototype.file.dest_uri.replace(placeholder, generated.key)
-        file = File(
-            _language_uri(generated.uri, lang),
-            config.docs_dir,
-            config.site_dir,
-            config.use_directory_urls,
-            dest_uri=dest_uri,
-        )
-        page = Page(None, file, config)
-        populate_page(page, config, files)
-        page.validate_anchor_links(files=files, log_level=anchors)
-        values = {
-            "id": generated.key,
-            "title": escape(page.meta["title"]),
-            "description": escape(page.meta["description"]),
-            "content": page.content or "",
-        }
-        target = Path(prototype.file.abs_dest_path.replace(placeholder, generated.key))
-        write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(target))
-    return ""
 
 
 def write_search_index(config: MkDocsConfig, lang: str) -> None:

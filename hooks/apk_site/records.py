@@ -19,6 +19,11 @@ from .problems import Problem
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def load_yaml(stream: Any) -> Any:
+    """The project's own data files (regions, categories, UI words), read at every build."""
+    return yaml.load(stream, Loader=_BaseLoader)  # noqa: S506 - a safe loader, C or Python
+
+
 class TextDatesLoader(_BaseLoader):  # type: ignore[misc,valid-type]  # the base is chosen at import time
     """SafeLoader that leaves dates as text, so that '2025-02-30' reaches the field's own check
     (with its line and a fix) instead of failing inside YAML."""

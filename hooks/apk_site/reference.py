@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from .records import load_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -34,7 +34,7 @@ class Reference:
 
 def _read(name: str) -> dict:  # type: ignore[type-arg]  # free-form YAML
     with open(DATA / name, encoding="utf-8") as stream:
-        return yaml.safe_load(stream)  # type: ignore[no-any-return]
+        return load_yaml(stream)  # type: ignore[no-any-return]
 
 
 def _regions() -> dict[str, Entry]:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import l10n
 from .shell import PLACEHOLDERS
-from .views import CalendarView, EventPage
+from .views import CalendarView, EventPage, EventRow
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 @cache
 def environment(folder: Path = TEMPLATES) -> Environment:
     """The one way templates are set up, for the calendar's templates and the Anthology's."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(folder),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -32,6 +32,16 @@ def environment(folder: Path = TEMPLATES) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["row_html"] = row_html
+    return env
+
+
+@lru_cache(maxsize=65536)
+def row_html(row: EventRow, lang: str) -> Markup:
+    """One line of an event list, rendered once: the same row is on the calendar list and on its
+    month, region, category and organizer pages, and beside related events (same page depth)."""
+    html = environment().get_template("_event_row.html").render(row=row, lang=lang)
+    return Markup(html.removesuffix("\n"))
 
 
 def _front_matter(values: dict[str, object]) -> str:
@@ -61,11 +71,16 @@ def calendar_html(view: CalendarView) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """A page's Markdown plus the HTML to put in its slots once Markdown has been rendered:
-    generated HTML never goes through Python-Markdown's (slow) raw-HTML parser."""
+    """A page's front matter and Markdown, plus the HTML to put in its slots once Markdown has been
+    rendered: generated HTML never goes through Python-Markdown's (slow) raw-HTML parser."""
 
-    markdown: str
+    meta: dict[str, object]
+    body: str
     slots: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        return _front_matter(self.meta) + self.body
 
 
 def slot(name: str) -> str:
@@ -85,7 +100,7 @@ def page_markdown(title: str, html: str, description: str = "") -> Source:
     if description:
         meta["description"] = description
     heading = f'<h1 id="page-title">{escape(title)}</h1>\n'
-    return Source(_front_matter(meta) + slot("page"), {"page": heading + html})
+    return Source(meta, slot("page"), {"page": heading + html})
 
 
 def markdown_page(title: str, markdown: str) -> str:
@@ -110,7 +125,7 @@ def event_meta(title: str, description: str) -> dict[str, object]:
 def event_shell() -> Source:
     """The prototype event page (see `shell`): placeholders where each event's values go."""
     meta = event_meta(PLACEHOLDERS["title"], PLACEHOLDERS["description"])
-    return Source(_front_matter(meta) + slot("page"), {"page": PLACEHOLDERS["content"]})
+    return Source(meta, slot("page"), {"page": PLACEHOLDERS["content"]})
 
 
 def event_markdown(view: EventPage, json_ld: str) -> Source:
@@ -120,4 +135,4 @@ def event_markdown(view: EventPage, json_ld: str) -> Source:
     head = render("event_head.html", view=view)
     tail = render("event_tail.html", view=view, json_ld=json_ld)
     body = view.body.value if view.body else ""
-    return Source(_front_matter(meta) + slot("head") + body + slot("tail"), {"head": head, "tail": tail})
+    return Source(meta, slot("head") + body + slot("tail"), {"head": head, "tail": tail})

@@ -11,6 +11,7 @@ renders every event page through Material instead; the tests check both give the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 # What changes from one event page to the next, and what stands for it in the prototype.
@@ -23,6 +24,10 @@ PLACEHOLDERS = {
 }
 _NAMES = {text: name for name, text in PLACEHOLDERS.items()}
 _FIND = re.compile("|".join(re.escape(text) for text in PLACEHOLDERS.values()))
+
+
+def wanted(environ: Mapping[str, str]) -> bool:
+    return environ.get("APK_EVENT_PAGES", "framed") != "mkdocs"
 
 
 class ShellError(ValueError):

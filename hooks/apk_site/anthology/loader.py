@@ -22,7 +22,7 @@ from .. import DEFAULT_LANGUAGE, LANGUAGES, fields
 from ..fields import Invalid
 from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
 from ..problems import Problem
-from ..records import Record, TextDatesLoader, read_record
+from ..records import Record, TextDatesLoader, load_yaml, read_record
 from .model import BACK, EMPTY, FRONT, Author, Book, Chapter, Edition, Localized, Matter, Part, Text, Version, Years
 
 TEXT_FIELDS = (
@@ -61,7 +61,7 @@ def licences() -> dict[str, tuple[Localized, str]]:
 
 def _data(name: str) -> dict[str, Any]:
     with open(DATA / name, encoding="utf-8") as stream:
-        return dict(yaml.safe_load(stream))
+        return dict(load_yaml(stream))
 
 
 class Checker:

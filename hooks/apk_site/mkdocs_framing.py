@@ -1,0 +1,107 @@
+"""Framed event pages (see `shell`), the part of the adapter that writes them.
+
+The prototype event page of the language being built is rendered by MkDocs and Material like any
+page; as it comes out (`on_post_page`), every event page of that language is made from it and
+written, and the prototype itself is not published. Each event's Markdown still goes through the
+plugins' page hooks and MkDocs' own link checks; only the theme is not rendered again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import markdown
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import write_file
+
+from . import mkdocs_adapter as adapter
+from . import pages, render, shell
+
+_files: list[Files] = []
+
+
+def remember_files(files: Files) -> None:
+    """The build's files, which links in an event's text are checked against."""
+    _files[:] = [files]
+
+
+def frame_event_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
+    """After the prototype page is rendered: write every event page of this language from it, and
+    return '' for the prototype, which MkDocs then does not write."""
+    if adapter.default_uri(prototype.file.src_uri) != pages.SHELL.uri:
+        return output
+    frame, files, found = shell.Shell.parse(output), _files[0], adapter.catalog(config)
+    lang, placeholder = adapter.current_language(config), shell.PLACEHOLDERS["id"]
+    converter = _Converter(config)
+    for generated in found.pages.values():
+        if generated.kind != "event":
+            continue
+        dest_uri = prototype.file.dest_uri.replace(placeholder, generated.key)
+        src_uri = adapter.language_uri(generated.uri, lang)
+        file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
+        page = _populate(Page(None, file, config), adapter.event_source(generated, found, config), converter, config)
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        values = {
+            "id": generated.key,
+            "title": escape(page.meta["title"]),
+            "description": escape(page.meta["description"]),
+            "content": page.content or "",
+        }
+        target = prototype.file.abs_dest_path.replace(placeholder, generated.key)
+        write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(Path(target)))
+    return ""
+
+
+def _populate(page: Page, source: render.Source, converter: _Converter, config: MkDocsConfig) -> Page:
+    """What MkDocs does to read and render a page (mkdocs.commands.build._populate_page), with the
+    front matter already known and one Markdown converter for every event page."""
+    files = _files[0]
+    config._current_page = page
+    try:
+        page.meta = dict(source.meta)
+        body = source.body.lstrip("\n")  # as mkdocs.utils.meta.get_data leaves it
+        page.markdown = config.plugins.on_page_markdown(body, page=page, config=config, files=files)
+        converter.render(page, files, config)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+    finally:
+        config._current_page = None
+    return page
+
+
+class _Converter:
+    """`Page.render` of MkDocs 1.6 with one Python-Markdown instance for all the event pages of a
+    language: setting up a new one, as MkDocs does for each page, cost as much as the conversion."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.md = markdown.Markdown(
+            extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+        )
+
+    def render(self, page: Page, files: Files, config: MkDocsConfig) -> None:
+        md = self.md
+        md.reset()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        links = _RelativePathTreeprocessor(page.file, files, config)
+        links._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown or "")
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors
