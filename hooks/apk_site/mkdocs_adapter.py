@@ -110,7 +110,7 @@ def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -
         log.info(note)
     generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
     generated[TRANSLATIONS.uri] = TRANSLATIONS
-    generated[pages.SHELL.uri] = pages.SHELL
+    generated.update({page.uri: page for page in pages.prototypes(generated.values())})
     return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
 
 
@@ -204,17 +204,14 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _page_uris(found: Catalog) -> list[str]:
-    """The generated pages MkDocs builds itself. With framed event pages, the prototype stands where
-    the events would be (the sitemap lists them there, see `sitemap_context`)."""
-    uris = [uri for uri, page in found.pages.items() if page.kind != "event-shell"]
-    if not shell.wanted(os.environ):
-        return uris
-    events = [uri for uri in uris if found.pages[uri].kind == "event"]
-    if not events:
-        return uris
-    first = uris.index(events[0])
-    others = [uri for uri in uris if found.pages[uri].kind != "event"]
-    return [*others[:first], pages.SHELL.uri, *others[first:]]
+    """The generated pages MkDocs builds itself: with frames (see `shell`), their prototypes stand
+    for the framed pages, which `mkdocs_framing` writes."""
+    framed = shell.wanted(os.environ)
+
+    def built_here(page: pages.Generated) -> bool:
+        return framed if page.kind == "prototype" else not (framed and page.kind in pages.FRAMES)
+
+    return [uri for uri, page in found.pages.items() if built_here(page)]
 
 
 def generated_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -234,8 +231,8 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     return source.markdown
 
 
-def event_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
-    """A framed event page's source (see `mkdocs_framing`); `fill_slots` fills its slots as any page's."""
+def framed_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
+    """A framed page's source (see `mkdocs_framing`); `fill_slots` fills its slots as any page's."""
     lang = current_language(config)
     source = pages.markdown(generated, found, lang, config.site_url or "/")
     _slots[language_uri(generated.uri, lang)] = source.slots
@@ -263,16 +260,15 @@ def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
         return markdown
     view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
     _slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
+    page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
 
 
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     """Put the generated HTML into the rendered page (see `render.Source`)."""
     slots = _slots.pop(page.file.src_uri, {})
-    if any("data-apk-calendar" in part for part in slots.values()):
-        page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for these pages
     generated = catalog(config).pages.get(default_uri(page.file.src_uri))
-    if generated is not None and generated.kind in ("event", "event-shell"):
+    if generated is not None and pages.frame_of(generated) == "event":
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
         # link goes to the first entry, the heading in the editor's text would be too far down.
         page.toc = TableOfContents([AnchorLink(escape(page.meta["title"]), "event-title", 1)])
@@ -285,8 +281,7 @@ _default_paths: list[str] = []
 
 def remember_pages(files: Files, config: MkDocsConfig) -> None:
     if current_language(config) == DEFAULT_LANGUAGE:
-        shell_uri = language_uri(pages.SHELL.uri, DEFAULT_LANGUAGE)
-        found = [f.url for f in files.documentation_pages() if f.src_uri != shell_uri]
+        found = [f.url for f in files.documentation_pages() if not shell.is_prototype(f.src_uri)]
         _default_paths[:] = ["" if url == "./" else url for url in found]
 
 
@@ -296,8 +291,10 @@ def no_theme_sitemap(config: MkDocsConfig) -> None:
 
 
 def write_sitemap(config: MkDocsConfig) -> None:
-    events = [f"events/{e.id}/" for e in catalog(config).events]
-    data = sitemap.sitemap([*_default_paths, *events], config.site_url or "/", _build_moment())
+    framed = [
+        page.uri.removesuffix(".md") + "/" for page in catalog(config).pages.values() if page.kind in pages.FRAMES
+    ]
+    data = sitemap.sitemap([*_default_paths, *framed], config.site_url or "/", _build_moment())
     root = Path(config.site_dir)
     write_file(data, str(root / "sitemap.xml"))
     write_file(sitemap.gzipped(data, _build_moment()), str(root / "sitemap.xml.gz"))

@@ -1,9 +1,9 @@
-"""Framed event pages (see `shell`), the part of the adapter that writes them.
+"""Framed pages (see `shell`): the part of the adapter that writes them.
 
-The prototype event page of the language being built is rendered by MkDocs and Material like any
-page; as it comes out (`on_post_page`), every event page of that language is made from it and
-written, and the prototype itself is not published. Each event's Markdown still goes through the
-plugins' page hooks and MkDocs' own link checks; only the theme is not rendered again.
+The prototype page of each frame is rendered by MkDocs and Material like any page of the language
+being built; as it comes out (`on_post_page`), every page of that frame is made from it and written,
+and the prototype itself is not published. Each page's Markdown still goes through the plugins'
+page hooks and MkDocs' own link checks; only the theme is not rendered again.
 """
 
 from __future__ import annotations
@@ -36,29 +36,31 @@ def remember_files(files: Files) -> None:
     _files[:] = [files]
 
 
-def frame_event_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
-    """After the prototype page is rendered: write every event page of this language from it, and
-    return '' for the prototype, which MkDocs then does not write."""
-    if adapter.default_uri(prototype.file.src_uri) != pages.SHELL.uri:
+def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
+    """After a prototype page is rendered: write every page of its frame in this language from it,
+    and return '' for the prototype, which MkDocs then does not write."""
+    found = adapter.catalog(config)
+    generated = found.pages.get(adapter.default_uri(prototype.file.src_uri))
+    if generated is None or generated.kind != "prototype":
         return output
-    frame, files, found = shell.Shell.parse(output), _files[0], adapter.catalog(config)
-    lang, placeholder = adapter.current_language(config), shell.PLACEHOLDERS["id"]
+    frame, files, lang = shell.Shell.parse(output), _files[0], adapter.current_language(config)
     converter = _Converter(config)
-    for generated in found.pages.values():
-        if generated.kind != "event":
+    for framed in found.pages.values():
+        if framed.kind not in pages.FRAMES or pages.folder_of(framed) != pages.folder_of(generated):
             continue
-        dest_uri = prototype.file.dest_uri.replace(placeholder, generated.key)
-        src_uri = adapter.language_uri(generated.uri, lang)
+        name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
+        dest_uri = prototype.file.dest_uri.replace(shell.PAGE, name)
+        src_uri = adapter.language_uri(framed.uri, lang)
         file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
-        page = _populate(Page(None, file, config), adapter.event_source(generated, found, config), converter, config)
+        page = _populate(Page(None, file, config), adapter.framed_source(framed, found, config), converter, config)
         page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         values = {
-            "id": generated.key,
+            "page": name,
             "title": escape(page.meta["title"]),
             "description": escape(page.meta["description"]),
             "content": page.content or "",
         }
-        target = prototype.file.abs_dest_path.replace(placeholder, generated.key)
+        target = prototype.file.abs_dest_path.replace(shell.PAGE, name)
         write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(Path(target)))
     return ""
 

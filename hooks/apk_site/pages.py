@@ -6,12 +6,13 @@ the `.ru.md`/`.en.md` siblings and asks `markdown()` for the content of the lang
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
 from . import feed_files, grids, indexes, l10n, render, structured, tilemap, views
 from .model import Event
-from .shell import PLACEHOLDERS
+from .shell import PAGE
 
 
 class Catalog(Protocol):
@@ -32,8 +33,24 @@ class Generated:
     key: str = ""
 
 
-# The prototype of every event page of a language (see `shell`); never published itself.
-SHELL = Generated(f"events/{PLACEHOLDERS['id']}.md", "event-shell")
+# The pages made from a frame (see `shell`), by kind, and the frame's kind of front matter: none of
+# them is in the navigation, and all stand two folders deep.
+FRAMES = {"event": "event", "month": "list", **{kind: "list" for kind in indexes.KINDS}}
+
+
+def prototypes(pages: Iterable[Generated]) -> tuple[Generated, ...]:
+    """One prototype per folder of framed pages; never published itself."""
+    folders = sorted({(folder_of(p), FRAMES[p.kind]) for p in pages if p.kind in FRAMES})
+    return tuple(Generated(f"{folder}/{PAGE}.md", "prototype", frame) for folder, frame in folders)
+
+
+def frame_of(page: Generated) -> str:
+    """'event' or 'list' for a framed page or a prototype, '' for others."""
+    return page.key if page.kind == "prototype" else FRAMES.get(page.kind, "")
+
+
+def folder_of(page: Generated) -> str:
+    return page.uri.rsplit("/", 1)[0]
 
 
 def generated(events: tuple[Event, ...]) -> tuple[Generated, ...]:
@@ -54,8 +71,8 @@ def base_of(uri: str) -> str:
 
 def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> render.Source:
     base, events = base_of(page.uri), catalog.events
-    if page.kind == "event-shell":
-        return render.event_shell()
+    if page.kind == "prototype":
+        return render.prototype(page.key)
     if page.kind == "event":
         event = catalog.by_id[page.key]
         related = tuple(catalog.by_id[key] for key in catalog.related[event.id])
@@ -71,7 +88,7 @@ def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> ren
         return _index(page.key, events, lang, base)
     view = indexes.group_page(page.kind, page.key, events, lang, base, site_url)
     html = render.render("group_page.html", view=view, labels=render.labels(lang))
-    return render.page_markdown(view.name, html)
+    return render.page_markdown(view.name, html, f"{view.name}: {view.intro}", calendar_script=True)
 
 
 def _subscribe(lang: str, site_url: str) -> str:
@@ -82,7 +99,8 @@ def _subscribe(lang: str, site_url: str) -> str:
 def _month(key: str, events: tuple[Event, ...], lang: str, base: str, subscribe: str) -> render.Source:
     grid = grids.month_grid(events, key, lang, base, grids.month_keys(events))
     words = {**render.labels(lang), "year_href": f"{base}calendar/year/"}
-    return render.page_markdown(grid.heading, render.render("month_grid.html", grid=grid, labels=words) + subscribe)
+    html = render.render("month_grid.html", grid=grid, labels=words) + subscribe
+    return render.page_markdown(grid.heading, html, grid.caption, calendar_script=True)
 
 
 def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:

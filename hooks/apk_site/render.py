@@ -93,12 +93,19 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
     return html
 
 
-def page_markdown(title: str, html: str, description: str = "") -> Source:
-    """A generated list page: escaped <h1> (so Material adds none of its own) and a block of HTML.
-    List pages repeat what the event pages say, so they stay out of the search index."""
+def _list_meta(title: str, description: str, calendar_script: bool) -> dict[str, object]:
     meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
     if description:
         meta["description"] = description
+    if calendar_script:
+        meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
+    return meta
+
+
+def page_markdown(title: str, html: str, description: str = "", *, calendar_script: bool = False) -> Source:
+    """A generated list page: escaped <h1> (so Material adds none of its own) and a block of HTML.
+    List pages repeat what the event pages say, so they stay out of the search index."""
+    meta = _list_meta(title, description, calendar_script)
     heading = f'<h1 id="page-title">{escape(title)}</h1>\n'
     return Source(meta, slot("page"), {"page": heading + html})
 
@@ -122,10 +129,11 @@ def event_meta(title: str, description: str) -> dict[str, object]:
     return {"title": title, "description": description, "search": {"exclude": True}, "hide": ["toc"]}
 
 
-def event_shell() -> Source:
-    """The prototype event page (see `shell`): placeholders where each event's values go."""
-    meta = event_meta(PLACEHOLDERS["title"], PLACEHOLDERS["description"])
-    return Source(meta, slot("page"), {"page": PLACEHOLDERS["content"]})
+def prototype(frame: str) -> Source:
+    """The prototype page of a frame (see `shell`): placeholders where each page's values go."""
+    title, description, content = (PLACEHOLDERS[name] for name in ("title", "description", "content"))
+    meta = event_meta(title, description) if frame == "event" else _list_meta(title, description, True)
+    return Source(meta, slot("page"), {"page": content})
 
 
 def event_markdown(view: EventPage, json_ld: str) -> Source:

@@ -1,11 +1,13 @@
-"""One theme-rendered event page per language, reused as the frame of every event page.
+"""One theme-rendered page per language, reused as the frame of every event page; another for the
+month, region, category and organizer pages.
 
 Material spends about 3 ms rendering a page, nearly all of it on the header, navigation, search box
-and footer, which are the same on every event page. So each language build renders one prototype
-event page through MkDocs and Material, with placeholder values, and every event page is that
-output with the event's own values put in. The placeholders are plain letters: they pass through
-Jinja filters, HTML escaping and URL quoting unchanged. Building with `APK_EVENT_PAGES=mkdocs`
-renders every event page through Material instead; the tests check both give the same bytes.
+and footer, which are the same on every event page (none of them is in the navigation, and all
+stand at the same depth). So each language build renders one prototype page per folder through MkDocs
+and Material, with placeholder values, and every page of that folder is that output with its own
+values put in. The placeholders are plain letters: they pass through Jinja filters, HTML escaping
+and URL quoting unchanged. Building with APK_FRAMES=0 renders every page through Material instead;
+tests/e2e/test_build_modes.py checks that both give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,20 +16,24 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-# What changes from one event page to the next, and what stands for it in the prototype.
+# What changes from one page of a frame to the next, and what stands for it in the prototype.
 PLACEHOLDERS = {
-    "id": "xapkshellidx",
     "title": "XAPKSHELLTITLEX",
     "description": "XAPKSHELLDESCRIPTIONX",
     # Material adds an <h1> of its own to content without one: the prototype's content has one too.
     "content": "<h1>XAPKSHELLCONTENTX</h1>",
 }
-_NAMES = {text: name for name, text in PLACEHOLDERS.items()}
-_FIND = re.compile("|".join(re.escape(text) for text in PLACEHOLDERS.values()))
+# The prototype's file name, in the folder of the pages it frames (links in the navigation are
+# relative, so they depend on the folder); each page's own name replaces it.
+PAGE = "xapkshellpagex"
 
 
 def wanted(environ: Mapping[str, str]) -> bool:
-    return environ.get("APK_EVENT_PAGES", "framed") != "mkdocs"
+    return environ.get("APK_FRAMES", "1") != "0"
+
+
+def is_prototype(src_uri: str) -> bool:
+    return src_uri.rsplit("/", 1)[-1].split(".")[0] == PAGE
 
 
 class ShellError(ValueError):
@@ -43,14 +49,15 @@ class Shell:
 
     @classmethod
     def parse(cls, html: str) -> Shell:
-        pieces = _FIND.split(html)
-        names = tuple(_NAMES[found] for found in _FIND.findall(html))
-        if names.count("content") != 1:
-            raise ShellError(f"the prototype event page holds its content {names.count('content')} times, not once")
-        return cls(tuple(pieces), names)
+        names = {text: name for name, text in PLACEHOLDERS.items()} | {PAGE: "page"}
+        find = re.compile("|".join(re.escape(text) for text in names))
+        found = tuple(names[text] for text in find.findall(html))
+        if found.count("content") != 1:
+            raise ShellError(f"the prototype page holds its content {found.count('content')} times, not once")
+        return cls(tuple(find.split(html)), found)
 
     def fill(self, values: dict[str, str]) -> str:
-        """The page of one event; every value must already be in its final, escaped form."""
+        """The page with these values ('page', 'title', ...), each already in its final, escaped form."""
         out = [self.texts[0]]
         for name, text in zip(self.names, self.texts[1:], strict=True):
             out += (values[name], text)

@@ -1,7 +1,7 @@
 """The fast ways of building give the same bytes as the plain ones.
 
-Event pages are normally framed by one theme-rendered prototype page per language
-(`apk_site.shell`); `APK_EVENT_PAGES=mkdocs` renders each one through MkDocs and Material instead.
+Event, month, region, category and organizer pages are normally framed by theme-rendered prototype
+pages (`apk_site.shell`); `APK_FRAMES=0` renders each one through MkDocs and Material instead.
 The three languages are normally built side by side (`apk_site.mkdocs_parallel`); `APK_PARALLEL=0`
 builds them one after another, as mkdocs-static-i18n does.
 """
@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import FIXTURES, build_site
 
 EVENTS = FIXTURES / "events_modes"
-PLACEHOLDER_WORDS = (b"xapkshellidx", b"XAPKSHELL")
+PLACEHOLDER_WORDS = (b"xapkshell", b"XAPKSHELL")
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -31,7 +31,7 @@ def framed(tmp_path_factory) -> dict[str, bytes]:
 
 
 def test_framed_event_pages_are_the_pages_mkdocs_renders(framed, tmp_path):
-    plain = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_EVENT_PAGES="mkdocs")
+    plain = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_FRAMES="0")
     assert plain.returncode == 0, plain.output
     rendered = tree(plain.site)
     assert sorted(framed) == sorted(rendered)
