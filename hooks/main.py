@@ -18,10 +18,21 @@ from mkdocs.structure.pages import Page
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
     site.refresh(config)  # fail early, once, with every problem in the event files
-    site.begin_build(config)
     site.no_theme_sitemap(config)
-    parallel.start_other_languages(config)
+    site.keep_root_search_index(config)
+    parallel.start_other_languages(
+        config, site.edited_language(config) if parallel.serving() and not parallel.worker_languages() else ""
+    )
+    site.begin_build(config)
     return config
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    parallel.remember_command(command)
+
+
+def on_shutdown() -> None:
+    parallel.stop_other_languages()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -64,15 +75,16 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     lang = site.end_build()
-    everything = site.outermost_build()  # the last build to end: every language is built after it
-    if everything:
-        parallel.wait_for_other_languages()
+    first = site.outermost_build() and not parallel.worker_languages()
+    everything = parallel.wait_for_other_languages() if first else False
     site.write_search_index(config, lang)
-    site.write_feeds(config, lang)
-    if everything or parallel.worker_language():
+    for language in parallel.feed_languages(lang):
+        site.write_feeds(config, language)
+    if first or parallel.worker_languages():
         not_found.write_pages(Path(config.site_dir))  # the languages this process built
-    if everything:
+    if first:
         site.write_sitemap(config)
+    if everything or parallel.worker_languages()[-1:] == [lang] and parallel.serving():
         site.write_anthology_pdfs(config)
 
 

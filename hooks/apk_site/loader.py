@@ -213,6 +213,27 @@ def _when(check: _Checker) -> When | None:
     return None
 
 
+# Events by the parsed records they were made from (the same objects while their files are
+# unchanged, see `_parsed`; each entry keeps its records, so their ids stay theirs), with the
+# problems found: a reload after a save checks only the saved event again.
+_Assembled = tuple[tuple[Record, ...], "Event | None", tuple[Problem, ...]]
+_events: dict[tuple[object, ...], _Assembled] = {}
+
+
+def _assembled(
+    main: Record, name: str, extra: list[Record], problems: list[Problem], ref: Reference, kept: dict
+) -> Event | None:
+    records = (main, *extra)
+    key = (name, *map(id, records))
+    cached = _events.get(key)
+    if cached is None:  # a hit is these very records: the cached ones are alive, so ids are unique
+        found: list[Problem] = []
+        cached = (records, _event(main, name, extra, found, ref), tuple(found))
+    kept[key] = cached
+    problems.extend(cached[2])
+    return cached[1]
+
+
 def _event(main: Record, name: str, extra: list[Record], problems: list[Problem], ref: Reference) -> Event | None:
     check = _Checker(main, problems)
     check.unknown_keys(MAIN_FIELDS)
@@ -268,18 +289,35 @@ def _lang_of(path: str) -> str:
     return match["lang"]
 
 
+# Parsed front matter by file and version: `mkdocs serve` reloads the events after every save, and
+# only the saved file needs parsing again.
+_parsed: dict[tuple[str, str, int, int], Record | Problem] = {}
+
+
+def _read(path: Path, shown: str, seen: set[tuple[str, str, int, int]]) -> Record | Problem:
+    stat = path.stat()
+    key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
+    if key not in _parsed:
+        _parsed[key] = read_record(shown, path.read_text(encoding="utf-8"))
+    seen.add(key)
+    return _parsed[key]
+
+
 def _read_all(folder: Path, base: Path, problems: list[Problem]) -> dict[tuple[str, str], dict[str | None, Record]]:
     groups: dict[tuple[str, str], dict[str | None, Record]] = defaultdict(dict)
+    seen: set[tuple[str, str, int, int]] = set()
     for path in event_files(folder):
         source = classify(path, base)
         if isinstance(source, Problem):
             problems.append(source)
             continue
-        record = read_record(source.path, path.read_text(encoding="utf-8"))
+        record = _read(path, source.path, seen)
         if isinstance(record, Problem):
             problems.append(record)
             continue
         groups[(os.path.dirname(source.path), source.name)][source.lang] = record
+    for key in [key for key in _parsed if key not in seen]:
+        del _parsed[key]  # files since changed or removed
     return groups
 
 
@@ -289,6 +327,7 @@ def load_events(folder: Path, base: Path | None = None) -> tuple[tuple[Event, ..
     problems: list[Problem] = []
     ref = reference()
     events: list[Event] = []
+    kept: dict[tuple[object, ...], _Assembled] = {}
     for (directory, name), records in sorted(_read_all(folder, base, problems).items()):
         main = records.pop(None, None)
         if main is None:
@@ -304,9 +343,11 @@ def load_events(folder: Path, base: Path | None = None) -> tuple[tuple[Event, ..
                     )
                 )
             continue
-        event = _event(main, name, [records[lang] for lang in sorted(records, key=str)], problems, ref)
+        event = _assembled(main, name, [records[lang] for lang in sorted(records, key=str)], problems, ref, kept)
         if event is not None:
             events.append(event)
+    _events.clear()
+    _events.update(kept)
     events = _without_duplicates(events, problems)
     return tuple(sorted(events, key=lambda e: e.sort_key)), tuple(sorted(set(problems)))
 

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import subprocess
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -323,6 +324,42 @@ def share_compiled_templates(env: Environment) -> Environment:
     return env
 
 
+def keep_root_search_index(config: MkDocsConfig) -> None:
+    """Material's search plugin writes its index to the site root in every language's build; the
+    root holds the Kazakh index (`write_search_index`), and builds running side by side must not
+    overwrite it, so the plugin writes only in the Kazakh build."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    handlers = config.plugins.events["post_build"]
+    for number, handler in enumerate(handlers):
+        if getattr(handler, "__self__", None) is plugin:
+            handlers[number] = _DefaultLanguageOnly(handler)
+
+
+@dataclass(frozen=True)
+class _DefaultLanguageOnly:
+    handler: Any
+
+    def __call__(self, *, config: MkDocsConfig) -> None:
+        if current_language(config) == DEFAULT_LANGUAGE:
+            self.handler(config=config)
+
+
+_last_build: list[float] = [0.0]
+
+
+def edited_language(config: MkDocsConfig) -> str:
+    """When serving: the language of the page file saved last since the previous build, '' if none."""
+    since = _last_build[0]
+    _last_build[0] = time.time()
+    newest, name = since, ""
+    for folder in (events_dir(config), Path(config.docs_dir), anthology_dir(config)):
+        for path in folder.rglob("*.md") if folder.is_dir() else ():
+            if (moment := path.stat().st_mtime) > newest:
+                newest, name = moment, path.name
+    parts = name.split(".")
+    return parts[-2] if len(parts) > 2 and parts[-2] in LANGUAGES else (DEFAULT_LANGUAGE if name else "")
+
+
 def write_search_index(config: MkDocsConfig, lang: str) -> None:
     """Keep only this language's pages in its own index (see `search_index`). Runs after Material's
     search plugin wrote the index of this build and, for the default language, after
@@ -354,7 +391,15 @@ def write_feeds(config: MkDocsConfig, lang: str) -> None:
         target.write_bytes(data)
 
 
+# How often `mkdocs serve` looks for saved event files: MkDocs polls every 0.5 s, a quarter of the
+# 2-3 s an editor waits to see a change; a poll of 1,300 files costs a few milliseconds.
+EVENTS_POLL_SECONDS = 0.2
+
+
 def watch_events(server: Any, config: MkDocsConfig) -> None:
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = EVENTS_POLL_SECONDS  # used by the watches scheduled from now on
     server.watch(str(events_dir(config)))
 
 
@@ -451,6 +496,8 @@ def _print_book(config: MkDocsConfig, lang: str, browser: str, moment: dt.dateti
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
     page = root / anthology_pages.BOOK_URI.replace(".md", "/index.html")
     target = root / "anthology" / anthology_pages.pdf_name(lang)
+    if not page.is_file():  # serving: that language's build has not written it yet
+        return ""
     cached = _pdf_cache(config) / f"{_pdf_key(page, config, moment)}.pdf"
     if cached.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)

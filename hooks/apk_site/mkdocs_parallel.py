@@ -1,11 +1,16 @@
-"""The three languages built side by side, one process each (the adapter's other half).
+"""The three languages built side by side, in processes of their own (the adapter's other half).
 
 mkdocs-static-i18n builds the whole site once per language, one language after another: the default
-language's build starts the others from its post-build. Here, as soon as the default language's
-configuration is read, one process is forked per other language; each runs that language's build
-exactly as the plugin would, then exits. The default language's build goes on in the first process
-and, once its pages are written, waits for the others before it writes what needs every language
-(its search index over the others' shared file, the sitemap, the 404 pages, the PDFs).
+language's build starts the others from its post-build. Here, as soon as the first build's
+configuration is read, processes are forked to build the other languages exactly as the plugin
+would, each then exits.
+
+- `mkdocs build`: one process per other language. The first process builds Kazakh and, once its
+  pages are written, waits for the others before it writes what needs every language (the sitemap,
+  the 404 pages, the PDFs).
+- `mkdocs serve`: the first process builds the language of the file just saved, so that the browser
+  reloads as soon as that language is written; one process builds the other two after it, on the
+  other core. A new build stops whatever the last one left running.
 
 APK_PARALLEL=0 builds one language after another, as the plugin does; tests/e2e/test_build_modes.py
 checks that both give the same bytes.
@@ -15,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -26,8 +32,10 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
-_workers: dict[str, int] = {}  # language -> process id, in the first process
-_worker_language: list[str] = []  # the language of this process, in a forked one
+_workers: dict[str, int] = {}  # the languages each forked process builds -> its process id
+_worker_languages: list[str] = []  # in a forked process: the languages it builds
+_serving: list[bool] = [False]
+_first_language: list[str] = [""]  # the language the first process builds
 _cleaner: list[Callable[[str], None]] = []
 
 
@@ -35,16 +43,31 @@ def wanted() -> bool:
     return os.environ.get("APK_PARALLEL", "1") != "0" and hasattr(os, "fork")
 
 
+def remember_command(command: str) -> None:
+    _serving[0] = command == "serve"
+
+
+def serving() -> bool:
+    return _serving[0]
+
+
 def _dirty() -> bool:
     # What mkdocs-static-i18n looks at for its own builds of the other languages.
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 
 
-def start_other_languages(config: MkDocsConfig) -> None:
-    """From the default language's on_config: fork a build for each other language."""
+def start_other_languages(config: MkDocsConfig, edited: str) -> None:
+    """From the first build's on_config: fork the builds of the other languages. When serving, this
+    process builds the `edited` language instead of the default one."""
     i18n: Any = config.plugins.get("i18n")
-    if not wanted() or i18n is None or i18n.current_language is not None or _worker_language or _workers:
+    if not wanted() or i18n is None or i18n.current_language is not None or _worker_languages:
         return
+    stop_other_languages()  # serving: what the last build left running is out of date
+    first = edited if serving() and edited in i18n.build_languages else i18n.default_language
+    # Kazakh last: its search index is the one at the site root (see `search_index`).
+    others = sorted(
+        (lang for lang in i18n.build_languages if lang != first), key=lambda lang: lang == i18n.default_language
+    )
     # The site folder is emptied once, now, and not again by any build (as the plugin does).
     if not _dirty():
         utils.clean_directory(config.site_dir)
@@ -52,63 +75,88 @@ def start_other_languages(config: MkDocsConfig) -> None:
     utils.clean_directory = lambda path: None
     # The plugin's post-build then leaves the other languages alone: they are being built here.
     i18n.building = True
-    for lang in [lang for lang in i18n.build_languages if lang != i18n.default_language]:
+    _first_language[0] = first
+    groups = [others] if serving() else [[lang] for lang in others]
+    for languages in groups:
         _flush()
         pid = os.fork()
         if pid == 0:
-            _build_language(config, i18n, lang)  # never returns
-        _workers[lang] = pid
+            _build_languages(config, i18n, languages)  # never returns
+        _workers[",".join(languages)] = pid
+    i18n.current_language = first
 
 
-def _build_language(config: MkDocsConfig, i18n: Any, lang: str) -> None:
-    """In a forked process: build one language, as mkdocs-static-i18n would, and exit."""
+def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> None:
+    """In a forked process: build these languages, as mkdocs-static-i18n would, and exit."""
     _workers.clear()
-    _worker_language[:] = [lang]
-    status = 1
-    try:
-        i18n.current_language = lang
-        build(config, dirty=_dirty())
-        status = 0
-    except SystemExit as stop:
-        status = stop.code if isinstance(stop.code, int) else 1
-    except BaseException as error:  # noqa: BLE001 - reported here, then this process ends
-        message = getattr(error, "message", None) or str(error) or type(error).__name__
-        log.error(f"the '{lang}' build stopped: {message}")
-    finally:
-        _flush()
-        os._exit(status)
+    _worker_languages[:] = languages
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if serving():
+        os.nice(5)  # the reader is waiting for the first process's language, not for these
+    status = 0
+    for lang in languages:
+        try:
+            i18n.current_language = lang
+            build(config, dirty=_dirty())
+        except SystemExit as stop:
+            status = stop.code if isinstance(stop.code, int) and stop.code else 1
+        except BaseException as error:  # noqa: BLE001 - reported here, then this process ends
+            message = getattr(error, "message", None) or f"{type(error).__name__}: {error}"
+            log.error(f"the '{lang}' build stopped: {message}")
+            status = 1
+        if status:
+            break
+    _flush()
+    os._exit(status)
 
 
-def worker_language() -> str:
-    """The language this process builds alone, or '' in the first process."""
-    return _worker_language[0] if _worker_language else ""
+def worker_languages() -> list[str]:
+    """The languages this process builds alone, or [] in the first process."""
+    return list(_worker_languages)
 
 
-def wait_for_other_languages() -> None:
-    """In the first process: wait until every other language is built; fail if one failed."""
+def feed_languages(lang: str) -> list[str]:
+    """The languages whose feeds this process writes once `lang` is built. A reader does not need
+    them to see a page: when serving, the first process leaves its language's to the other one."""
+    if not serving():
+        return [lang]
+    if _workers:
+        return []
+    return [lang, _first_language[0]] if _worker_languages[-1:] == [lang] else [lang]
+
+
+def wait_for_other_languages() -> bool:
+    """In the first process, once its own language is built: wait until every other language is
+    built and fail if one failed; True when they are all built. When serving, do not wait: the
+    reader's page is ready, the other languages follow."""
+    if serving():
+        _restore_cleaner()
+        return not _workers
     failed = []
-    for lang, pid in sorted(_workers.items()):
+    for languages, pid in sorted(_workers.items()):
         _, status = os.waitpid(pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            failed.append(lang)
-    _finish()
+            failed.append(languages)
+    _workers.clear()
+    _restore_cleaner()
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed: see the messages above")
+    return True
 
 
 def stop_other_languages() -> None:
-    """The build failed: stop the other languages' processes rather than leave them writing."""
+    """Stop the other languages' processes (a build failed, or a new one replaces it)."""
     for pid in _workers.values():
         try:
-            os.kill(pid, 15)
+            os.kill(pid, signal.SIGTERM)
             os.waitpid(pid, 0)
         except OSError:
             pass
-    _finish()
-
-
-def _finish() -> None:
     _workers.clear()
+    _restore_cleaner()
+
+
+def _restore_cleaner() -> None:
     if _cleaner:
         utils.clean_directory = _cleaner.pop()
 

@@ -60,3 +60,41 @@ def test_editing_an_event_file_rebuilds_its_page(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_edited_language_is_rebuilt_first_and_the_others_follow(tmp_path: Path) -> None:
+    """When serving, the process that answers the browser builds the language of the saved file;
+    another process builds the other two after it (apk_site.mkdocs_parallel)."""
+    events = tmp_path / "events"
+    shutil.copytree(FIXTURES / "events_small", events)
+    port = free_port()
+    env = {**os.environ, "EVENTS_DIR": str(events), "NO_MKDOCS_2_WARNING": "1", "ANTHOLOGY_PDF": "0"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(base + "en/events/fx-timed/", "Research and practice conference", 60)
+        english = events / "fx-timed.en.md"
+        english.write_text(
+            english.read_text(encoding="utf-8").replace("Research and practice", "Renamed"), encoding="utf-8"
+        )
+        assert wait_for(base + "en/events/fx-timed/", "Renamed conference", 60)
+        assert wait_for(base + "en/calendar/", "Renamed conference", 5)
+        # The other languages follow: every page is there again, Kazakh search at the root.
+        assert wait_for(base + "ru/events/fx-timed/", "Научно-практическая конференция", 30)
+        assert wait_for(base + "events/fx-timed/", "Ғылыми-тәжірибелік конференция", 30)
+        assert wait_for(base + "ru/feeds/calendar.ics", "BEGIN:VCALENDAR", 30)
+        assert wait_for(base + "en/feeds/calendar.ics", "Renamed conference", 30)
+        time.sleep(3)
+        root_index = fetch(base + "search/search_index.json")
+        assert '"location":"events/fx-timed/"' in root_index.replace(" ", "")
+        assert '"location":"ru/' not in root_index.replace(" ", "")
+        assert '"location":"en/' not in root_index.replace(" ", "")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

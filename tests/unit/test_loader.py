@@ -288,3 +288,24 @@ def test_files_under_underscore_folders_are_drafts(tmp_path):
     events, problems = load(tmp_path, {"x.md": GOOD, "_drafts/y.md": "not even front matter"})
     assert problems == ()
     assert [e.id for e in events] == ["x"]
+
+
+def test_a_reload_after_a_save_reads_the_saved_file_again_and_reuses_the_others(tmp_path):
+    """`mkdocs serve` reloads the events after every save: only the saved event is parsed again."""
+    folder = write(tmp_path, {"a.md": GOOD, "b.md": GOOD, "b.ru.md": "---\ntitle: Сессия\n---\n"})
+    first, problems = load_events(folder)
+    assert problems == ()
+    saved = folder / "b.ru.md"
+    saved.write_text("---\ntitle: Новое название\n---\n", encoding="utf-8")
+    second, _ = load_events(folder)
+    before, after = {e.id: e for e in first}, {e.id: e for e in second}
+    assert after["a"] is before["a"]
+    assert after["b"] is not before["b"]
+    assert after["b"].title("ru").value == "Новое название"
+    saved.write_text("---\ntitle: Новое название\nvenue: [\n---\n", encoding="utf-8")
+    third, problems = load_events(folder)
+    assert [p.path.endswith("b.ru.md") for p in problems] == [True]
+    saved.write_text("---\ntitle: Снова\n---\n", encoding="utf-8")
+    fourth, problems = load_events(folder)
+    assert problems == ()
+    assert {e.id: e for e in fourth}["b"].title("ru").value == "Снова"
