@@ -76,10 +76,10 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 def on_post_build(config: MkDocsConfig) -> None:
     lang = site.end_build()
     first = site.outermost_build() and not parallel.worker_languages()
+    for language in parallel.feed_languages(lang):
+        site.write_feeds(config, language)  # while the other languages may still be building
     everything = parallel.wait_for_other_languages() if first else False
     site.write_search_index(config, lang)
-    for language in parallel.feed_languages(lang):
-        site.write_feeds(config, language)
     if first or parallel.worker_languages():
         not_found.write_pages(Path(config.site_dir))  # the languages this process built
     if first:
