@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +35,11 @@ from mkdocs.exceptions import PluginError
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
 _workers: dict[str, int] = {}  # the languages each forked process builds -> its process id
+_cleaners: list[int] = []  # processes deleting an earlier build's files
 _worker_languages: list[str] = []  # in a forked process: the languages it builds
 _serving: list[bool] = [False]
 _first_language: list[str] = [""]  # the language the first process builds
-_cleaner: list[Callable[[str], None]] = []
+_saved_clean_directory: list[Callable[[str], None]] = []
 
 
 def wanted() -> bool:
@@ -70,8 +73,8 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     )
     # The site folder is emptied once, now, and not again by any build (as the plugin does).
     if not _dirty():
-        utils.clean_directory(config.site_dir)
-    _cleaner[:] = [utils.clean_directory]
+        _empty_folder(config.site_dir)
+    _saved_clean_directory[:] = [utils.clean_directory]
     utils.clean_directory = lambda path: None
     # The plugin's post-build then leaves the other languages alone: they are being built here.
     i18n.building = True
@@ -86,9 +89,31 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     i18n.current_language = first
 
 
+def _empty_folder(folder: str) -> None:
+    """What `mkdocs.utils.clean_directory` does, without the wait: the old contents are moved aside
+    (a few renames) and deleted by a forked process while the build goes on (1 s at 4,200 events)."""
+    names = [name for name in os.listdir(folder) if not name.startswith(".")] if os.path.isdir(folder) else []
+    if not names:
+        return
+    try:
+        trash = tempfile.mkdtemp(prefix=".apk-old-site-", dir=os.path.dirname(os.path.abspath(folder)))
+        for name in names:
+            os.rename(os.path.join(folder, name), os.path.join(trash, name))
+    except OSError:  # another file system, no right to write beside the folder: delete in place
+        utils.clean_directory(folder)
+        return
+    _flush()
+    pid = os.fork()
+    if pid == 0:
+        shutil.rmtree(trash, ignore_errors=True)
+        os._exit(0)
+    _cleaners.append(pid)
+
+
 def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> None:
     """In a forked process: build these languages, as mkdocs-static-i18n would, and exit."""
     _workers.clear()
+    _cleaners.clear()
     _worker_languages[:] = languages
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if serving():
@@ -129,8 +154,9 @@ def wait_for_other_languages() -> bool:
     """In the first process, once its own language is built: wait until every other language is
     built and fail if one failed; True when they are all built. When serving, do not wait: the
     reader's page is ready, the other languages follow."""
+    _reap_cleaners(block=not serving())
     if serving():
-        _restore_cleaner()
+        _restore_clean_directory()
         return not _workers
     failed = []
     for languages, pid in sorted(_workers.items()):
@@ -138,7 +164,7 @@ def wait_for_other_languages() -> bool:
         if os.waitstatus_to_exitcode(status) != 0:
             failed.append(languages)
     _workers.clear()
-    _restore_cleaner()
+    _restore_clean_directory()
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed: see the messages above")
     return True
@@ -153,12 +179,23 @@ def stop_other_languages() -> None:
         except OSError:
             pass
     _workers.clear()
-    _restore_cleaner()
+    _reap_cleaners(block=False)
+    _restore_clean_directory()
 
 
-def _restore_cleaner() -> None:
-    if _cleaner:
-        utils.clean_directory = _cleaner.pop()
+def _reap_cleaners(block: bool) -> None:
+    for pid in list(_cleaners):
+        try:
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _cleaners.remove(pid)
+
+
+def _restore_clean_directory() -> None:
+    if _saved_clean_directory:
+        utils.clean_directory = _saved_clean_directory.pop()
 
 
 def _flush() -> None:

@@ -81,3 +81,21 @@ def test_an_event_without_summary_is_described_by_its_date_and_region(framed):
     page = framed["en/events/fx/index.html"].decode()
     assert '<meta name="description" content="2 June 2025 · Abai Region">' in page
     assert '<a href="#event-title" class="md-skip">' in page
+
+
+def test_a_rebuild_into_the_same_folder_leaves_no_stale_page_and_no_old_files(tmp_path):
+    """The site folder is emptied by moving its contents aside and deleting them in the background."""
+    events = tmp_path / "events"
+    shutil.copytree(EVENTS, events)
+    site = tmp_path / "out" / "site"
+    assert build_site(site, events, ANTHOLOGY_PDF="0").returncode == 0
+    (site / ".keep-me").write_text("hidden files stay, as MkDocs leaves them", encoding="utf-8")
+    for path in events.glob("fx-a*.md"):
+        path.unlink()
+    rebuilt = build_site(site, events, ANTHOLOGY_PDF="0")
+    assert rebuilt.returncode == 0, rebuilt.output
+    assert not (site / "events" / "fx-a").exists()
+    assert not (site / "ru" / "events" / "fx-a").exists()
+    assert (site / "events" / "fx" / "index.html").is_file()
+    assert (site / ".keep-me").is_file()
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
