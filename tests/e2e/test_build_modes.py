@@ -25,25 +25,31 @@ def tree(root: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def framed(tmp_path_factory) -> dict[str, bytes]:
-    built = build_site(tmp_path_factory.mktemp("framed"), EVENTS, ANTHOLOGY_PDF="0")
+    return built_plainly(tmp_path_factory.mktemp("framed"))
+
+
+def built_plainly(tmp_path: Path, **switches: str) -> dict[str, bytes]:
+    built = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", **switches)
     assert built.returncode == 0, built.output
     return tree(built.site)
 
 
-def test_framed_event_pages_are_the_pages_mkdocs_renders(framed, tmp_path):
-    plain = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_FRAMES="0")
-    assert plain.returncode == 0, plain.output
-    rendered = tree(plain.site)
+def test_framed_pages_are_the_pages_mkdocs_renders(framed, tmp_path):
+    rendered = built_plainly(tmp_path, APK_FRAMES="0")
     assert sorted(framed) == sorted(rendered)
     assert [name for name in framed if framed[name] != rendered[name]] == []
 
 
 def test_languages_built_side_by_side_are_the_languages_built_in_turn(framed, tmp_path):
-    in_turn = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_PARALLEL="0")
-    assert in_turn.returncode == 0, in_turn.output
-    sequential = tree(in_turn.site)
+    sequential = built_plainly(tmp_path, APK_PARALLEL="0")
     assert sorted(framed) == sorted(sequential)
     assert [name for name in framed if framed[name] != sequential[name]] == []
+
+
+def test_neither_frames_nor_parallel_builds_change_a_byte(framed, tmp_path):
+    stock_way = built_plainly(tmp_path, APK_FRAMES="0", APK_PARALLEL="0")
+    assert sorted(framed) == sorted(stock_way)
+    assert [name for name in framed if framed[name] != stock_way[name]] == []
 
 
 def test_a_language_that_fails_fails_the_build_with_its_message(tmp_path):

@@ -37,18 +37,23 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+def serve(events: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of the real mkdocs.yml with this events folder."""
+    environ = {**os.environ, "EVENTS_DIR": str(events), "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def test_editing_an_event_file_rebuilds_its_page(tmp_path: Path) -> None:
     events = tmp_path / "events"
     shutil.copytree(FIXTURES / "events_small", events)
     port = free_port()
-    env = {**os.environ, "EVENTS_DIR": str(events), "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = serve(events, port)
     try:
         url = f"http://127.0.0.1:{port}/ru/events/fx-timed/"
         assert wait_for(url, "Научно-практическая конференция", 60)
@@ -68,14 +73,7 @@ def test_the_edited_language_is_rebuilt_first_and_the_others_follow(tmp_path: Pa
     events = tmp_path / "events"
     shutil.copytree(FIXTURES / "events_small", events)
     port = free_port()
-    env = {**os.environ, "EVENTS_DIR": str(events), "NO_MKDOCS_2_WARNING": "1", "ANTHOLOGY_PDF": "0"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = serve(events, port, ANTHOLOGY_PDF="0")
     base = f"http://127.0.0.1:{port}/"
     try:
         assert wait_for(base + "en/events/fx-timed/", "Research and practice conference", 60)
