@@ -8,6 +8,7 @@ from typing import Any
 from apk_site import mkdocs_adapter as site
 from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
+from apk_site import mkdocs_pdfs as pdfs
 from apk_site import not_found
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -85,7 +86,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if first:
         site.write_sitemap(config)
     if everything or parallel.worker_languages()[-1:] == [lang] and parallel.serving():
-        site.write_anthology_pdfs(config)
+        pdfs.write_anthology_pdfs(config)
 
 
 def on_build_error(error: Exception) -> None:

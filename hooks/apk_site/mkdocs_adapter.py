@@ -1,23 +1,24 @@
-"""The only module that knows MkDocs and mkdocs-static-i18n: it feeds them generated pages.
+"""The adapter between the site and MkDocs/mkdocs-static-i18n: it feeds them generated pages.
+
+Only the `mkdocs_*` modules know MkDocs and mkdocs-static-i18n: this one (the catalog of each build,
+generated files and slots, search index, feeds, sitemap), `mkdocs_framing` (framed pages),
+`mkdocs_parallel` (languages built side by side) and `mkdocs_pdfs` (the Anthology's PDFs).
 
 mkdocs-static-i18n builds the whole site once per language and runs every hook each time, so
-events are loaded once per set of files on disk and problems are reported once. Event pages are
-added as ordinary suffix files (`events/<id>.ru.md`) *before* the i18n plugin sorts files by
-language, so that the language switcher, sitemap and alternates treat them like hand-written pages;
-their Markdown is supplied when MkDocs reads the page.
+events are loaded once per set of files on disk and problems are reported once. Generated pages are
+added as ordinary suffix files (`regions/<id>.ru.md`) *before* the i18n plugin sorts files by
+language, so that the language switcher and alternates treat them like hand-written pages; their
+Markdown is supplied when MkDocs reads the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
-import shutil
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -295,10 +296,10 @@ def write_sitemap(config: MkDocsConfig) -> None:
     framed = [
         page.uri.removesuffix(".md") + "/" for page in catalog(config).pages.values() if page.kind in pages.FRAMES
     ]
-    data = sitemap.sitemap([*_default_paths, *framed], config.site_url or "/", _build_moment())
+    data = sitemap.sitemap([*_default_paths, *framed], config.site_url or "/", build_moment())
     root = Path(config.site_dir)
     write_file(data, str(root / "sitemap.xml"))
-    write_file(sitemap.gzipped(data, _build_moment()), str(root / "sitemap.xml.gz"))
+    write_file(sitemap.gzipped(data, build_moment()), str(root / "sitemap.xml.gz"))
 
 
 class _Compiled(BytecodeCache):
@@ -391,9 +392,9 @@ def write_feeds(config: MkDocsConfig, lang: str) -> None:
         target.write_bytes(data)
 
 
-# How often `mkdocs serve` looks for saved event files: MkDocs polls every 0.5 s, a quarter of the
-# 2-3 s an editor waits to see a change; a poll of 1,300 files costs a few milliseconds.
-EVENTS_POLL_SECONDS = 0.2
+# How often `mkdocs serve` looks for saved event files: MkDocs polls every 0.5 s, which alone is a
+# fifth of the 2-3 s an editor waits to see a change; a poll of 1,300 files costs about 3 ms.
+EVENTS_POLL_SECONDS = 0.1
 
 
 def watch_events(server: Any, config: MkDocsConfig) -> None:
@@ -460,65 +461,10 @@ def _drop_anthology_sources(files: Files) -> None:
         files.remove(file)
 
 
-def _build_moment() -> dt.datetime:
+def build_moment() -> dt.datetime:
     return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
 
 
 def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.Context:
-    accessed = _build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
+    accessed = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
     return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", anthology_pdf.wanted(os.environ))
-
-
-def write_anthology_pdfs(config: MkDocsConfig) -> None:
-    """Every language's whole book, printed to `anthology/anthology-<lang>.pdf` once all languages are
-    built: the three Chromium runs go in parallel, and a book whose HTML and styles did not change
-    since the last build is copied from the cache instead of printed again."""
-    found = catalog(config)
-    if not found.book.entries or not anthology_pdf.wanted(os.environ):
-        return
-    browser = anthology_pdf.chromium(os.environ)
-    if browser is None:
-        log.warning(
-            "anthology: Chromium was not found, so the PDFs were not printed: "
-            "install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0"
-        )
-        return
-    moment = _build_moment()
-    with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
-        jobs = [pool.submit(_print_book, config, lang, browser, moment) for lang in LANGUAGES]
-        troubles = [job.result() for job in jobs]
-    for trouble in troubles:
-        if trouble:
-            log.warning(trouble)
-
-
-def _print_book(config: MkDocsConfig, lang: str, browser: str, moment: dt.datetime) -> str:
-    root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
-    page = root / anthology_pages.BOOK_URI.replace(".md", "/index.html")
-    target = root / "anthology" / anthology_pages.pdf_name(lang)
-    if not page.is_file():  # serving: that language's build has not written it yet
-        return ""
-    cached = _pdf_cache(config) / f"{_pdf_key(page, config, moment)}.pdf"
-    if cached.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-        return ""
-    trouble = anthology_pdf.print_book(page, target, browser, moment)
-    if not trouble and target.is_file():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, cached)
-    return trouble
-
-
-def _pdf_cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "anthology-pdf"
-
-
-def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime) -> str:
-    """Everything the printed book depends on: its HTML, the site's styles and fonts, the date stamped in it."""
-    digest = hashlib.sha256(page.read_bytes())
-    assets = Path(config.docs_dir) / "assets"
-    for path in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix in {".css", ".woff2"}):
-        digest.update(path.name.encode() + path.read_bytes())
-    digest.update(moment.isoformat().encode())
-    return digest.hexdigest()
