@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from apk_site import DEFAULT_LANGUAGE, not_found
 from apk_site import mkdocs_adapter as site
 from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
-from apk_site import not_found
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -18,12 +18,12 @@ from mkdocs.structure.pages import Page
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
-    site.refresh(config)  # fail early, once, with every problem in the event files
+    if not parallel.worker_languages():  # a forked language build keeps the events it was given
+        site.refresh(config)  # fail early, once, with every problem in the event files
     site.no_theme_sitemap(config)
     site.keep_root_search_index(config)
-    parallel.start_other_languages(
-        config, site.edited_language(config) if parallel.serving() and not parallel.worker_languages() else ""
-    )
+    if parallel.first_build(config):
+        parallel.start_other_languages(config, site.edited_language(config) if parallel.serving() else "")
     site.begin_build(config)
     return config
 
@@ -38,6 +38,11 @@ def on_shutdown() -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     return site.add_generated_files(files, config)
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    framing.find_framed_pages(files, config)
+    return nav
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -68,24 +73,29 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    not_found.keep(template_name, output, site.current_language(config))
-    return output
+    lang = site.current_language(config)
+    not_found.keep(template_name, output, lang)
+    # Every language's build renders the theme's 404.html into the site root; only Kazakh's stays
+    # there (builds run side by side, in any order): the others are written by `not_found`.
+    return "" if template_name == not_found.TEMPLATE and lang != DEFAULT_LANGUAGE else output
 
 
 # After mkdocs-static-i18n (-100), which builds the other languages from the default one's post-build.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     lang = site.end_build()
-    first = site.outermost_build() and not parallel.worker_languages()
+    # The first process's own build ends last in it (mkdocs-static-i18n nests the others inside it).
+    first_process_done = site.outermost_build() and not parallel.worker_languages()
     for language in parallel.feed_languages(lang):
         site.write_feeds(config, language)  # while the other languages may still be building
-    everything = parallel.wait_for_other_languages() if first else False
+    all_languages_done = parallel.wait_for_other_languages() if first_process_done else False
     site.write_search_index(config, lang)
-    if first or parallel.worker_languages():
+    if first_process_done or parallel.worker_languages():
         not_found.write_pages(Path(config.site_dir))  # the languages this process built
-    if first:
-        site.write_sitemap(config)
-    if everything or parallel.worker_languages()[-1:] == [lang] and parallel.serving():
+    if lang == DEFAULT_LANGUAGE:
+        site.write_sitemap(config)  # from the Kazakh pages, which this build just listed
+    last_of_serving_worker = parallel.serving() and parallel.worker_languages()[-1:] == [lang]
+    if all_languages_done or last_of_serving_worker:
         pdfs.write_anthology_pdfs(config)
 
 

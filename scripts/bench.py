@@ -45,16 +45,17 @@ def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, in
     """Wall time and peak memory of one command: the largest sum of the resident sizes of the
     command and the processes it forked (the project builds languages in processes of their own),
     sampled every 50 ms from /proc. GNU time's maximum RSS would give the largest single process."""
-    start = time.monotonic()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, sum(_resident_kb(pid) for pid in _process_tree(process.pid)))
-        time.sleep(0.05)
-    seconds = time.monotonic() - start
-    out, err = process.communicate()
-    if process.returncode != 0:
-        sys.exit(f"build failed: {' '.join(command)}\n{out[-2000:]}{err[-4000:]}")
+    with tempfile.TemporaryFile(mode="w+") as log:  # a pipe would fill up and stop the build
+        start = time.monotonic()
+        process = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, text=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, sum(_resident_kb(pid) for pid in _process_tree(process.pid)))
+            time.sleep(0.05)
+        seconds = time.monotonic() - start
+        if process.returncode != 0:
+            log.seek(0)
+            sys.exit(f"build failed: {' '.join(command)}\n{log.read()[-6000:]}")
     return seconds, peak
 
 

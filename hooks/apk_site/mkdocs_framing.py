@@ -9,11 +9,13 @@ page hooks and MkDocs' own link checks; only the theme is not rendered again.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import (
     Page,
@@ -43,26 +45,63 @@ def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
     generated = found.pages.get(adapter.default_uri(prototype.file.src_uri))
     if generated is None or generated.kind != "prototype":
         return output
-    frame, files, lang = shell.Shell.parse(output), _files[0], adapter.current_language(config)
+    frame, lang = shell.Shell.parse(output), adapter.current_language(config)
     converter = _Converter(config)
     for framed in found.pages.values():
-        if framed.kind not in pages.FRAMES or pages.folder_of(framed) != pages.folder_of(generated):
-            continue
-        name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
-        dest_uri = prototype.file.dest_uri.replace(shell.PAGE, name)
-        src_uri = adapter.language_uri(framed.uri, lang)
-        file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
-        page = _populate(Page(None, file, config), adapter.framed_source(framed, found, config), converter, config)
-        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-        values = {
-            "page": name,
-            "title": escape(page.meta["title"]),
-            "description": escape(page.meta["description"]),
-            "content": page.content or "",
-        }
-        target = prototype.file.abs_dest_path.replace(shell.PAGE, name)
-        write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(Path(target)))
+        if framed.kind in pages.FRAMES and pages.folder_of(framed) == pages.folder_of(generated):
+            file = _framed_file(framed, prototype.file, lang, config)
+            try:
+                _write(framed, file, frame, converter, prototype.file.abs_dest_path, config)
+            except BuildError:
+                raise
+            except Exception as error:  # named after the page, not after its prototype
+                raise PluginError(f"Error building page '{file.src_uri}': {error}") from error
     return ""
+
+
+def _write(
+    framed: pages.Generated, file: File, frame: shell.Shell, converter: _Converter, at: str, config: MkDocsConfig
+) -> None:
+    """One framed page: its Markdown through the page hooks, its values into the frame, written."""
+    found = adapter.catalog(config)
+    page = _populate(Page(None, file, config), adapter.framed_source(framed, found, config), converter, config)
+    page.validate_anchor_links(files=_files[0], log_level=config.validation.links.anchors)
+    name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
+    values = {
+        "page": name,
+        "title": escape(page.meta["title"]),
+        "description": escape(page.meta["description"]),
+        "content": page.content or "",
+    }
+    target = at.replace(shell.PAGE, name)
+    write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(Path(target)))
+
+
+def _framed_file(framed: pages.Generated, prototype: File, lang: str, config: MkDocsConfig) -> File:
+    """The file of a framed page: where its prototype stands, under the page's own name."""
+    name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
+    dest_uri = prototype.dest_uri.replace(shell.PAGE, name)
+    src_uri = adapter.language_uri(framed.uri, lang)
+    return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
+
+
+def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
+    """Framed pages are not among MkDocs' files (MkDocs would render them); a link to one in a page's
+    Markdown (`[May](../calendar/2025-05.md)`) still finds it: MkDocs' lookup falls back to the file
+    that `frame_pages` writes. (Anchors in such links are not checked: the page is not rendered yet.)"""
+    if not shell.wanted(os.environ):
+        return
+    found, lang, lookup = adapter.catalog(config), adapter.current_language(config), files.get_file_from_path
+
+    def get_file_from_path(path: str) -> File | None:
+        file = lookup(path)
+        framed = found.pages.get(adapter.default_uri(path)) if file is None else None
+        if framed is None or framed.kind not in pages.FRAMES:
+            return file
+        prototype = lookup(adapter.language_uri(f"{pages.folder_of(framed)}/{shell.PAGE}.md", lang))
+        return None if prototype is None else _framed_file(framed, prototype, lang, config)
+
+    files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
 
 
 def _populate(page: Page, source: render.Source, converter: _Converter, config: MkDocsConfig) -> Page:

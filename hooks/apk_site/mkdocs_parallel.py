@@ -18,6 +18,7 @@ checks that both give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -59,12 +60,16 @@ def _dirty() -> bool:
     return "--dirty" in sys.argv or "--dirtyreload" in sys.argv
 
 
+def first_build(config: MkDocsConfig) -> bool:
+    """True in the on_config of the build that starts the others (if they are to run side by side)."""
+    i18n: Any = config.plugins.get("i18n")
+    return wanted() and i18n is not None and i18n.current_language is None and not _worker_languages
+
+
 def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     """From the first build's on_config: fork the builds of the other languages. When serving, this
     process builds the `edited` language instead of the default one."""
     i18n: Any = config.plugins.get("i18n")
-    if not wanted() or i18n is None or i18n.current_language is not None or _worker_languages:
-        return
     stop_other_languages()  # serving: what the last build left running is out of date
     first = edited if serving() and edited in i18n.build_languages else i18n.default_language
     # Kazakh last: its search index is the one at the site root (see `search_index`).
@@ -85,6 +90,8 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
         pid = os.fork()
         if pid == 0:
             _build_languages(config, i18n, languages)  # never returns
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)  # as the process does itself: whichever comes first
         _workers[",".join(languages)] = pid
     i18n.current_language = first
 
@@ -116,6 +123,7 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> N
     _cleaners.clear()
     _worker_languages[:] = languages
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.setpgid(0, 0)  # its own group, so that stopping it stops the Chromium it may have started
     if serving():
         os.nice(5)  # the reader is waiting for the first process's language, not for these
     status = 0
@@ -161,7 +169,10 @@ def wait_for_other_languages() -> bool:
     failed = []
     for languages, pid in sorted(_workers.items()):
         _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
+        code = os.waitstatus_to_exitcode(status)
+        if code < 0:
+            failed.append(f"{languages} (stopped by signal {signal.Signals(-code).name})")
+        elif code:
             failed.append(languages)
     _workers.clear()
     _restore_clean_directory()
@@ -173,11 +184,10 @@ def wait_for_other_languages() -> bool:
 def stop_other_languages() -> None:
     """Stop the other languages' processes (a build failed, or a new one replaces it)."""
     for pid in _workers.values():
-        try:
-            os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGTERM)
+        with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
-        except OSError:
-            pass
     _workers.clear()
     _reap_cleaners(block=False)
     _restore_clean_directory()

@@ -62,7 +62,10 @@ def _print_book(config: MkDocsConfig, lang: str, browser: str, moment: dt.dateti
     trouble = anthology_pdf.print_book(page, target, browser, moment)
     if not trouble and target.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, cached)
+        # Through a temporary name: a build stopped halfway must not leave half a PDF in the cache.
+        partial = cached.with_suffix(f".{os.getpid()}.part")
+        shutil.copyfile(target, partial)
+        os.replace(partial, cached)
     return trouble
 
 
