@@ -60,7 +60,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     site.remember_pages(files, config)
     framing.remember_files(files)
-    return site.share_compiled_templates(env)
+    return site.share_compiled_templates(env, config)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -13,6 +13,7 @@ Markdown is supplied when MkDocs reads the page.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -25,7 +26,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
-from jinja2.bccache import Bucket, BytecodeCache
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -302,26 +303,36 @@ def write_sitemap(config: MkDocsConfig) -> None:
     write_file(sitemap.gzipped(data, build_moment()), str(root / "sitemap.xml.gz"))
 
 
-class _Compiled(BytecodeCache):
-    """Compiled theme templates, kept for the next language's build: MkDocs makes a new Jinja
-    environment for every build, and compiling Material's templates again costs ~0.3 s each time."""
+class _Compiled(FileSystemBytecodeCache):
+    """Compiled theme templates, kept in memory and in `.cache/jinja`: MkDocs makes a new Jinja
+    environment for every build of every language (and every process compiles its own), and
+    compiling Material's templates costs about 0.3 s each time. Jinja checks every entry against
+    its template's source, so a changed template is compiled again."""
 
-    def __init__(self) -> None:
+    def __init__(self, directory: Path) -> None:
+        super().__init__(str(directory))
         self.codes: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.codes:
             bucket.bytecode_from_string(self.codes[bucket.key])
+        else:
+            super().load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self.codes[bucket.key] = bucket.bytecode_to_string()
+        with contextlib.suppress(OSError):  # a read-only checkout still builds, compiling each time
+            super().dump_bytecode(bucket)
 
 
-_COMPILED = _Compiled()
+_compiled: dict[str, _Compiled] = {}
 
 
-def share_compiled_templates(env: Environment) -> Environment:
-    env.bytecode_cache = _COMPILED
+def share_compiled_templates(env: Environment, config: MkDocsConfig) -> Environment:
+    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = _compiled.setdefault(str(folder), _Compiled(folder))
     return env
 
 
