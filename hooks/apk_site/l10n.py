@@ -22,6 +22,12 @@ UTC_OFFSET = "(UTC+5)"
 
 
 @cache
+def cldr(lang: str) -> Locale:
+    """Babel's locale for a site language, made once: given a name, Babel parses it on every call."""
+    return Locale.parse(CLDR_LOCALES[lang])
+
+
+@cache
 def _messages() -> dict[str, dict[str, Any]]:
     with open(Path(__file__).parent / "data" / "ui.yaml", encoding="utf-8") as stream:
         return load_yaml(stream)  # type: ignore[no-any-return]
@@ -36,7 +42,7 @@ def t(key: str, lang: str, **values: Any) -> str:
 def plural(count: int, key: str, lang: str) -> str:
     """'5 мероприятий': the count with the CLDR plural form of the noun under `key`."""
     forms = _messages()[key][lang]
-    form = Locale.parse(CLDR_LOCALES[lang]).plural_form(count)
+    form = cldr(lang).plural_form(count)
     noun = forms.get(form, forms["other"])
     return f"{format_number(count, lang)} {noun}"
 
@@ -55,11 +61,11 @@ def plural_forms_json(key: str, lang: str) -> str:
 def format_number(value: int, lang: str) -> str:
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=CLDR_LOCALES[lang])
+    return format_decimal(value, locale=cldr(lang))
 
 
 def long_date(day: dt.date, lang: str) -> str:
-    return format_date(day, "long", locale=CLDR_LOCALES[lang])
+    return format_date(day, "long", locale=cldr(lang))
 
 
 def sort_key(text: str, lang: str) -> tuple[int, ...]:
@@ -80,20 +86,20 @@ ALPHABETS = {
 
 
 def format_day(day: dt.date, pattern: str, lang: str) -> str:
-    return format_date(day, pattern, locale=CLDR_LOCALES[lang])
+    return format_date(day, pattern, locale=cldr(lang))
 
 
 def weekday(day: dt.date, lang: str) -> str:
-    return format_date(day, "EEEE", locale=CLDR_LOCALES[lang])
+    return format_date(day, "EEEE", locale=cldr(lang))
 
 
 def month_heading(year: int, month: int, lang: str) -> str:
-    text = format_skeleton("yMMMM", dt.date(year, month, 1), locale=CLDR_LOCALES[lang])
+    text = format_skeleton("yMMMM", dt.date(year, month, 1), locale=cldr(lang))
     return text[:1].upper() + text[1:]
 
 
 def clock(moment: dt.datetime, lang: str) -> str:
-    return format_time(moment, "HH:mm", locale=CLDR_LOCALES[lang])
+    return format_time(moment, "HH:mm", locale=cldr(lang))
 
 
 def time_range(when: When, lang: str) -> str:
@@ -102,7 +108,7 @@ def time_range(when: When, lang: str) -> str:
     if not isinstance(start, dt.datetime):
         return ""
     if isinstance(end, dt.datetime) and end.date() == start.date() and end != start:
-        return f"{format_interval(start.time(), end.time(), 'Hm', locale=CLDR_LOCALES[lang])} {UTC_OFFSET}"
+        return f"{format_interval(start.time(), end.time(), 'Hm', locale=cldr(lang))} {UTC_OFFSET}"
     return f"{clock(start, lang)} {UTC_OFFSET}"
 
 
@@ -119,7 +125,7 @@ def date_range(when: When, lang: str) -> str:
 def day_range(first: dt.date, last: dt.date, lang: str) -> str:
     """'2–4 июня 2025 г.', '2025 ж. 24 сәуір – 2 мамыр': full month names, which CLDR's own
     interval formats abbreviate, built from the locale's long date pattern."""
-    locale = Locale.parse(CLDR_LOCALES[lang])
+    locale = cldr(lang)
     pattern = locale.date_formats["long"].pattern
     if first.year != last.year:
         return f"{long_date(first, lang)} – {long_date(last, lang)}"
