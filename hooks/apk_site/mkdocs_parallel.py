@@ -102,11 +102,14 @@ def _empty_folder(folder: str) -> None:
     names = [name for name in os.listdir(folder) if not name.startswith(".")] if os.path.isdir(folder) else []
     if not names:
         return
+    trash = ""
     try:
         trash = tempfile.mkdtemp(prefix=".apk-old-site-", dir=os.path.dirname(os.path.abspath(folder)))
         for name in names:
             os.rename(os.path.join(folder, name), os.path.join(trash, name))
     except OSError:  # another file system, no right to write beside the folder: delete in place
+        if trash:
+            shutil.rmtree(trash, ignore_errors=True)
         utils.clean_directory(folder)
         return
     _flush()
