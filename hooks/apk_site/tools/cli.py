@@ -110,8 +110,8 @@ def _new_event_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-drafts", action="store_true", help="write no draft files for missing languages")
 
 
-def _check_arguments(command: argparse.ArgumentParser) -> None:
-    _folders(command)
+def _page_folders(command: argparse.ArgumentParser) -> None:
+    """The hand-written pages and the Anthology, which `check` and `translations` read besides the events."""
     command.add_argument("--docs", type=Path, metavar="FOLDER", help="the pages (default: docs/ in the project)")
     command.add_argument(
         "--anthology",
@@ -119,6 +119,11 @@ def _check_arguments(command: argparse.ArgumentParser) -> None:
         metavar="FOLDER",
         help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)",
     )
+
+
+def _check_arguments(command: argparse.ArgumentParser) -> None:
+    _folders(command)
+    _page_folders(command)
     command.add_argument(
         "--format",
         choices=("text", "github"),
@@ -157,13 +162,7 @@ def _import_arguments(command: argparse.ArgumentParser) -> None:
 
 def _translations_arguments(command: argparse.ArgumentParser) -> None:
     _folders(command)
-    command.add_argument("--docs", type=Path, metavar="FOLDER", help="the pages (default: docs/ in the project)")
-    command.add_argument(
-        "--anthology",
-        type=Path,
-        metavar="FOLDER",
-        help="the Anthology (default: $ANTHOLOGY_DIR, or docs/anthology/ in the project)",
-    )
+    _page_folders(command)
     command.add_argument(
         "--format",
         choices=("text", "markdown"),
