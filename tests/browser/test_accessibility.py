@@ -80,7 +80,13 @@ def anthology_text(site: Path) -> str:
     raise AssertionError(f"no Anthology text in {site}")
 
 
+# Colours are measured as painted: a fade still running (Material's search output fades in over
+# 0.4 s) would make text paler than it ends up, so axe waits until no CSS transition runs.
+TRANSITIONS_DONE = "() => !document.getAnimations().some(a => a.playState === 'running')"
+
+
 def run_axe(page, axe_source: str) -> dict:
+    page.wait_for_function(TRANSITIONS_DONE, timeout=10000)
     page.add_script_tag(content=axe_source)
     return page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
 
