@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, fields
+from .checker import Checker
 from .fields import Invalid
 from .model import STATUSES, Event, Organizer, Translation, When
 from .problems import Problem
@@ -91,45 +91,7 @@ def event_files(folder: Path) -> list[Path]:
     )
 
 
-class _Checker:
-    """Collects the problems of one file while its fields are parsed."""
-
-    def __init__(self, record: Record, problems: list[Problem]) -> None:
-        self.record = record
-        self.problems = problems
-
-    def report(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.record.path, self.record.line(key), key, message))
-
-    def get(self, key: str, parse: Callable[[Any], Any], *, required: bool = False, default: Any = None) -> Any:
-        if key in self.record.meta and self.record.meta[key] is None:
-            self.report(key, "is empty: write the value after the colon, or remove the line")
-            return default
-        if key not in self.record.meta:
-            if required:
-                self.report(key, f"is missing: add a line '{key}: ...' (see the editors' guide)")
-            return default
-        try:
-            return parse(self.record.meta[key])
-        except Invalid as error:
-            self.report(key, str(error))
-            return default
-
-    def unknown_keys(self, allowed: Iterable[str], elsewhere: str = "") -> None:
-        allowed = list(allowed)
-        for key in self.record.meta:
-            if key in allowed:
-                continue
-            if elsewhere and key in SHARED_FIELDS:
-                self.report(str(key), f"is shared by all languages: set it once in {elsewhere}")
-            else:
-                hint = fields.suggest(str(key), allowed)
-                self.report(
-                    str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)")
-                )
-
-
-def _translation(check: _Checker, lang: str) -> Translation | None:
+def _translation(check: Checker, lang: str) -> Translation | None:
     texts = {key: check.get(key, lambda v, k=key: fields.plain_text(v, limit=TEXT_LIMITS[k])) for key in TEXT_LIMITS}
     if texts["title"] is None:
         if "title" not in check.record.meta:
@@ -193,7 +155,7 @@ def _language(value: Any) -> str:
     )
 
 
-def _when(check: _Checker) -> When | None:
+def _when(check: Checker) -> When | None:
     start = check.get("start", fields.moment, required=True)
     end = check.get("end", fields.moment)
     if start is None:
@@ -235,7 +197,7 @@ def _assembled(
 
 
 def _event(main: Record, name: str, extra: list[Record], problems: list[Problem], ref: Reference) -> Event | None:
-    check = _Checker(main, problems)
+    check = Checker(main, problems)
     check.unknown_keys(MAIN_FIELDS)
     before = len(problems)
     event_id = check.get("id", fields.identity, default=None)
@@ -275,11 +237,11 @@ def _event(main: Record, name: str, extra: list[Record], problems: list[Problem]
 
 def _extra_translation(record: Record, main: Record, main_lang: str, problems: list[Problem]) -> Translation | None:
     lang = _lang_of(record.path)
-    check = _Checker(record, problems)
+    check = Checker(record, problems)
     if lang == main_lang:
         check.report("file name", f"{main.path} is already the {lang} text (lang: {main_lang}); merge the two files")
         return None
-    check.unknown_keys(TEXT_LIMITS, elsewhere=main.path)
+    check.unknown_keys(TEXT_LIMITS, shared_with=main.path, shared=SHARED_FIELDS)
     return _translation(check, lang)
 
 

@@ -9,7 +9,7 @@ Problems read `path:line: field: message`, like the events'.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,6 +19,7 @@ import yaml
 from babel import Locale
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES, fields
+from ..checker import Checker
 from ..fields import Invalid
 from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
 from ..problems import Problem
@@ -62,50 +63,6 @@ def licences() -> dict[str, tuple[Localized, str]]:
 def _data(name: str) -> dict[str, Any]:
     with open(DATA / name, encoding="utf-8") as stream:
         return dict(load_yaml(stream))
-
-
-class Checker:
-    """Collects the problems of one record (or of one mapping inside it, under `prefix`) while its
-    fields are parsed."""
-
-    def __init__(
-        self, record: Record, problems: list[Problem], meta: dict[str, Any] | None = None, prefix: str = ""
-    ) -> None:
-        self.record, self.problems, self.prefix = record, problems, prefix
-        self.meta = record.meta if meta is None else meta
-
-    def report(self, key: str, message: str) -> None:
-        full = self.prefix + key
-        # List positions help find the line, not the editor: `parts.0.chapters.1` is `parts.chapters`.
-        shown = ".".join(piece for piece in full.split(".") if not piece.isdigit())
-        self.problems.append(Problem(self.record.path, self.record.line(full), shown, message))
-
-    def get(self, key: str, parse: Callable[[Any], Any], *, required: bool = False, default: Any = None) -> Any:
-        if key in self.meta and self.meta[key] is None:
-            self.report(key, "is empty: write the value after the colon, or remove the line")
-            return default
-        if key not in self.meta:
-            if required:
-                self.report(key, f"is missing: add a line '{key}: ...' (see the editors' guide)")
-            return default
-        try:
-            return parse(self.meta[key])
-        except Invalid as error:
-            self.report(key, str(error))
-            return default
-
-    def unknown_keys(self, allowed: Iterable[str], shared_with: str = "") -> None:
-        allowed = list(allowed)
-        for key in self.meta:
-            if key in allowed:
-                continue
-            if shared_with and key in TEXT_FIELDS:
-                self.report(str(key), f"is shared by all languages: set it once in {shared_with}")
-            else:
-                hint = fields.suggest(str(key), allowed)
-                self.report(
-                    str(key), "unknown field" + (hint or " (remove it, or see the editors' guide for the fields)")
-                )
 
 
 # Values ----------------------------------------------------------------------------------------
@@ -486,7 +443,7 @@ def _versions(group: Group, lang: str, original: str | None, problems: list[Prob
                 "file name", f"{group.main.path} is already the {lang} text (lang: {lang}); merge the two files"
             )
             continue
-        check.unknown_keys(TRANSLATION_FIELDS, shared_with=group.main.path)
+        check.unknown_keys(TRANSLATION_FIELDS, shared_with=group.main.path, shared=TEXT_FIELDS)
         found.append(_version(record, other, original, problems))
     return tuple(sorted(found, key=lambda v: LANGUAGES.index(v.lang) if v else -1))
 
@@ -503,7 +460,7 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
             f"put it in {group.name}.{original}.md (or the main file)",
         )
         return None
-    check.unknown_keys(("title",), shared_with=group.main.path if group.main else "")
+    check.unknown_keys(("title",), shared_with=group.main.path if group.main else "", shared=TEXT_FIELDS)
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
     return Version(original or "und", record.path, title, record.body.strip()) if title else None
 
@@ -517,7 +474,7 @@ def _matter(group: Group, problems: list[Problem]) -> Matter | None:
     position = check.get("order", order, default=0)
     versions = [_version(group.main, lang, None, problems)]
     for other, record in sorted(group.translations.items()):
-        Checker(record, problems).unknown_keys(("title",), shared_with=group.main.path)
+        Checker(record, problems).unknown_keys(("title",), shared_with=group.main.path, shared=TEXT_FIELDS)
         versions.append(_version(record, other, None, problems))
     if group.original is not None:
         Checker(group.original, problems).report(
