@@ -19,6 +19,7 @@ checks that both give the same bytes.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import os
 import shutil
@@ -126,7 +127,9 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> N
     _cleaners.clear()
     _worker_languages[:] = languages
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    parent = os.getppid()
     os.setpgid(0, 0)  # its own group, so that stopping it stops the Chromium it may have started
+    _end_with(parent)
     if serving():
         os.nice(5)  # the reader is waiting for the first process's language, not for these
     status = 0
@@ -144,6 +147,15 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> N
             break
     _flush()
     os._exit(status)
+
+
+def _end_with(parent: int) -> None:
+    """Linux: when the process that forked this one ends (a SIGTERM to `mkdocs serve`), this one is
+    sent SIGTERM too, instead of building on into a folder that is gone. Elsewhere: nothing."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 def worker_languages() -> list[str]:

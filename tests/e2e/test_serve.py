@@ -96,3 +96,50 @@ def test_the_edited_language_is_rebuilt_first_and_the_others_follow(tmp_path: Pa
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _children(pid: int) -> set[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_stopping_the_server_stops_the_languages_still_being_built(tmp_path: Path) -> None:
+    """A SIGTERM to `mkdocs serve` while the other languages are being built ends their process too
+    (PR_SET_PDEATHSIG), instead of leaving it to build into a folder that is being removed."""
+    events = tmp_path / "events"  # enough events for the other two languages to take a while
+    generator = [sys.executable, str(ROOT / "scripts" / "sample_events.py"), "--count", "150", "--out", str(events)]
+    subprocess.run(generator, check=True, stdout=subprocess.DEVNULL)
+    page = sorted(events.glob("*.ru.md"))[0]
+    port = free_port()
+    server = serve(events, port, ANTHOLOGY_PDF="0")
+    url = f"http://127.0.0.1:{port}/ru/events/{page.name.removesuffix('.ru.md')}/"
+    try:
+        assert wait_for(url, "<html", 120)
+        time.sleep(5)  # the first build's other languages are done
+        page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title: Другое ", 1), encoding="utf-8")
+        assert wait_for(url, "Другое", 60)
+        workers = _children(server.pid)
+        assert workers, "the Kazakh and English builds should still be running beside the server"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    deadline = time.monotonic() + 0.5  # without the signal, they build on for seconds
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
