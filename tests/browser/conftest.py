@@ -1,11 +1,16 @@
-"""Browser fixtures: Debian's chromium driven by Playwright, against the built site on localhost."""
+"""Browser fixtures: Debian's chromium driven by Playwright, against the built site on localhost.
+
+The helpers here are shared by the browser tests: `served` (a built site on a local port), `first_page`
+and `open_search`; import them from tests.browser.conftest.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -21,26 +26,58 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The site address of each language's home page, relative to the site root.
+PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
+# The search dialog's status line while the index loads; it changes once the index is ready.
+INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
+INDEX_LOADED = "([el, text]) => el && el.textContent.trim() && el.textContent.trim() !== text"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without logging, adding `extra_headers` to every response."""
+
+    def __init__(self, *args: object, extra_headers: Mapping[str, str], **kwargs: object) -> None:
+        self.extra_headers = extra_headers  # set first: the base class answers the request in __init__
+        super().__init__(*args, **kwargs)
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # signature of the base class
         pass
 
 
-def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
+@contextlib.contextmanager
+def served(folder: Path, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Serve `folder` on a free local port, with `headers` in every response; yields the base URL."""
+    handler = functools.partial(_Handler, directory=str(folder), extra_headers=dict(headers or {}))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
 def fixture_url(fixture_site) -> Iterator[str]:
-    server, url = serve(fixture_site.site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(fixture_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site) -> Iterator[str]:
+    with served(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_build) -> Iterator[str]:
+    with served(sample_build[1].site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -61,3 +98,25 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def first_page(site: Path, pattern: str) -> str:
+    """The site address of the first page (in sorted order) whose folder matches `pattern`."""
+    found = sorted(p.parent for p in site.glob(f"{pattern}/index.html"))
+    assert found, f"no page matches {pattern} in {site}"
+    return found[0].relative_to(site).as_posix() + "/"
+
+
+def open_search(page, url: str, lang: str, words: str) -> None:
+    """Open `url`, wait until the search index of `lang` has loaded, then search for `words` like a reader.
+
+    The caller waits for the results it expects (Material searches on key-up, a moment later).
+    """
+    page.goto(url)
+    page.locator("input.md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(INDEX_LOADED, arg=[meta.element_handle(), INITIALIZING[lang]], timeout=20000)
+    # Playwright types letters that are not on a US keyboard without key events; a person's keyboard
+    # sends them, so fill the box and press a key, as the last letter would.
+    page.locator("input.md-search__input").fill(words)
+    page.keyboard.press("End")

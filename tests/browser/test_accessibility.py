@@ -11,18 +11,16 @@ import fcntl
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import PREFIX, first_page, open_search
 
 pytestmark = pytest.mark.browser
 
 TOOLS = Path(__file__).resolve().parent
 AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
-PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
 # WCAG 2.0 and 2.1, levels A and AA; the dialog's name is a best-practice rule, so it is asked for by name.
 AXE_OPTIONS = {
@@ -32,7 +30,6 @@ AXE_OPTIONS = {
 BLOCKING = ("serious", "critical")
 # A word found in each language's search index (see tests/browser/test_search.py).
 SEARCH_WORDS = {"kk": "Тәуелсіздік", "ru": "телемост", "en": "half-marathon"}
-INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
 
 
 @pytest.fixture(scope="session")
@@ -47,29 +44,6 @@ def axe_source() -> str:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             assert done.returncode == 0, done.stdout + done.stderr
     return AXE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site) -> Iterator[str]:
-    server, url = serve(real_site.site)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_build) -> Iterator[str]:
-    server, url = serve(sample_build[1].site)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-def first_page(site: Path, pattern: str) -> str:
-    """The site address of the first page (in sorted order) whose folder matches `pattern`."""
-    found = sorted(p.parent for p in site.glob(f"{pattern}/index.html"))
-    assert found, f"no page matches {pattern} in {site}"
-    return found[0].relative_to(site).as_posix() + "/"
 
 
 def anthology_text(site: Path) -> str:
@@ -125,25 +99,16 @@ def test_calendar_pages_have_no_serious_violations(page, sample_build, sample_ur
     assert blocking(run_axe(page, axe_source)) == []
 
 
-def open_search(page, url: str, lang: str) -> None:
-    """Open the search dialog like a reader and wait for results (Material searches on key-up)."""
+def search_with_results(page, url: str, lang: str) -> None:
+    """Open the search dialog like a reader, on a desktop, and wait for results (Material searches on key-up)."""
     page.set_viewport_size(VIEWPORTS["desktop"])
-    page.goto(url)
-    page.locator("input.md-search__input").click()
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "([el, text]) => el.textContent.trim() && el.textContent.trim() !== text",
-        arg=[meta.element_handle(), INITIALIZING[lang]],
-        timeout=20000,
-    )
-    page.locator("input.md-search__input").fill(SEARCH_WORDS[lang])
-    page.keyboard.press("End")
+    open_search(page, url, lang, SEARCH_WORDS[lang])
     page.locator(".md-search-result__list li").first.wait_for(timeout=10000)
 
 
 @pytest.mark.parametrize("lang", sorted(PREFIX))
 def test_open_search_dialog_has_a_name_and_no_serious_violations(page, real_url, axe_source, lang):
-    open_search(page, f"{real_url}/{PREFIX[lang]}", lang)
+    search_with_results(page, f"{real_url}/{PREFIX[lang]}", lang)
     results = run_axe(page, axe_source)
     assert blocking(results) == []
     assert "aria-dialog-name" in {rule["id"] for rule in results["passes"]}
@@ -153,7 +118,7 @@ def test_open_search_dialog_has_a_name_and_no_serious_violations(page, real_url,
 
 def test_axe_reports_what_these_tests_guard_against(page, real_url, axe_source):
     """The harness can fail: a nameless dialog, an image without text and pale text are reported."""
-    open_search(page, f"{real_url}/en/", "en")
+    search_with_results(page, f"{real_url}/en/", "en")
     page.evaluate(
         """() => {
             document.querySelector('.md-search[role=dialog]').removeAttribute('aria-label');

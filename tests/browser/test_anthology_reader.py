@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import served
 from tests.conftest import FIXTURES, Build, build_site
 
 pytestmark = pytest.mark.browser
@@ -31,10 +31,8 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="module")
 def book_url(book: Build) -> Iterator[str]:
-    server, url = serve(book.site)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with served(book.site) as url:
+        yield url
 
 
 def run(*command: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar as stdlib_calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,7 +18,6 @@ import pytest
 import yaml
 from babel import Locale
 
-from tests.browser.conftest import serve
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -138,14 +136,11 @@ class Sample:
 
 
 @pytest.fixture(scope="session")
-def sample(sample_build) -> Iterator[Sample]:
+def sample(sample_build, sample_url) -> Sample:
     events_dir, built = sample_build
     events = read_events(events_dir)
     assert len(events) == 420
-    server, url = serve(built.site)
-    yield Sample(url, built.site, events)
-    server.shutdown()
-    server.server_close()
+    return Sample(sample_url, built.site, events)
 
 
 def event_id(href: str) -> str:
@@ -426,6 +421,18 @@ def _past_marks(page) -> dict[str, bool]:
     return {event_id(href): past for href, past in page.evaluate(PAST_ROWS)}
 
 
+def _past_marks_at(browser, sample: Sample, instant: dt.datetime, **context_options: object) -> dict[str, bool]:
+    """The calendar list's past marks in a browser whose clock stands still at `instant`."""
+    context = browser.new_context(**context_options)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(instant)
+        open_list(page, sample.url + "/calendar/")
+        return _past_marks(page)
+    finally:
+        context.close()
+
+
 def test_rows_before_today_in_astana_are_marked_past(page, sample):
     today = dt.datetime.now(ZoneInfo("Asia/Almaty")).date()
     open_list(page, sample.url + "/calendar/")
@@ -446,14 +453,7 @@ def test_past_marks_follow_the_astana_date_not_the_browsers_zone(browser, sample
     today = _boundary_day(sample)
     instant = dt.datetime.combine(today - dt.timedelta(days=1), dt.time(21, 30), tzinfo=dt.UTC)
     assert instant.astimezone(ZoneInfo("Asia/Almaty")).date() == today
-    context = browser.new_context(timezone_id="America/Los_Angeles")
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(instant)
-        open_list(page, sample.url + "/calendar/")
-        marks = _past_marks(page)
-    finally:
-        context.close()
+    marks = _past_marks_at(browser, sample, instant, timezone_id="America/Los_Angeles")
     dated = [e for e in sample.events.values() if not e.month_only]
     past = {e.id for e in dated if e.end < today}
     assert past and len(past) < len(dated)
@@ -468,14 +468,7 @@ def test_a_plan_with_only_a_month_is_not_past_during_that_month(browser, sample)
     plan = plans[len(plans) // 2]
     today = plan.start + dt.timedelta(days=14)  # mid-month, Astana noon
     instant = dt.datetime.combine(today, dt.time(12, 0), tzinfo=ZoneInfo("Asia/Almaty"))
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(instant)
-        open_list(page, sample.url + "/calendar/")
-        marks = _past_marks(page)
-    finally:
-        context.close()
+    marks = _past_marks_at(browser, sample, instant)
     same_month = [e.id for e in plans if (e.start.year, e.start.month) == (today.year, today.month)]
     assert [event_id for event_id in same_month if marks[event_id]] == []
     assert all(marks[e.id] for e in plans if e.end < today)

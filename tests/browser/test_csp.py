@@ -8,10 +8,7 @@ attribute, so the policy holds for the pages the browser does not open here.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,13 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser.conftest import PREFIX, first_page, open_search, served
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 DATA_SCRIPTS = {"application/json", "application/ld+json"}  # data, which CSP neither runs nor blocks
-INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
 RECORD_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
@@ -52,23 +48,11 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {words[0]: words[1:] for words in parts}
 
 
-class _WithPolicy(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("Content-Security-Policy", POLICY)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # signature of the base class
-        pass
-
-
 @pytest.fixture(scope="module")
 def csp_url(real_site) -> Iterator[str]:
-    handler = functools.partial(_WithPolicy, directory=str(real_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    """The real site, each response with the documented policy as its Content-Security-Policy header."""
+    with served(real_site.site, headers={"Content-Security-Policy": POLICY}) as url:
+        yield url
 
 
 @pytest.fixture
@@ -86,12 +70,6 @@ def guarded(browser) -> Iterator[tuple[object, list[str]]]:
 
 def violations(page) -> list[str]:
     return page.evaluate("() => window.__violations")
-
-
-def first_page(site: Path, pattern: str) -> str:
-    found = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob(f"{pattern}/index.html"))
-    assert found, pattern
-    return found[0]
 
 
 def test_documented_policy_allows_no_inline_script_or_style_and_no_other_host():
@@ -182,16 +160,7 @@ def test_calendar_filters_work_under_the_policy(guarded, csp_url):
 )
 def test_search_works_under_the_policy(guarded, csp_url, lang, words, expected):
     page, errors = guarded
-    page.goto(f"{csp_url}/{PREFIX[lang]}")
-    page.locator("input.md-search__input").click()
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "([el, text]) => el.textContent.trim() && el.textContent.trim() !== text",
-        arg=[meta.element_handle(), INITIALIZING[lang]],
-        timeout=20000,
-    )
-    page.locator("input.md-search__input").fill(words)
-    page.keyboard.press("End")
+    open_search(page, f"{csp_url}/{PREFIX[lang]}", lang, words)
     page.locator(f'.md-search-result__list a[href*="{expected}"]').first.wait_for(timeout=10000)
     assert violations(page) == [] and errors == []
 

@@ -8,23 +8,11 @@ that, goes to the alternate's home page. This site lists hreflang in its sitemap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-
-from tests.browser.conftest import serve
 
 pytestmark = pytest.mark.browser
 
 PREFIX = {"kk": "/", "ru": "/ru/", "en": "/en/"}
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site) -> Iterator[str]:
-    server, url = serve(real_site.site)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 def click_language_link(page, url: str, source: str, target: str) -> list[str]:

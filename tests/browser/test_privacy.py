@@ -8,17 +8,15 @@ so a kind that disappears from the build fails here instead of going unchecked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import PREFIX, open_search
 
 pytestmark = pytest.mark.browser
 
-PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 KINDS = {
     "home": r"",
     "calendar list": r"calendar/",
@@ -43,15 +41,6 @@ KINDS = {
     "anthology book": r"anthology/book/",
     "anthology text": r"anthology/(?!authors/)[^/]+/[^/]+/",
 }
-INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
-
-
-@pytest.fixture(scope="module")
-def real_url(real_site) -> Iterator[str]:
-    server, url = serve(real_site.site)
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 def kinds_of_pages(site: Path) -> dict[str, str]:
@@ -99,16 +88,7 @@ def test_search_requests_only_the_site(browser, real_url, lang, address):
     context = browser.new_context()
     recorder = Recorder(context)
     page = context.new_page()
-    page.goto(f"{real_url}/{PREFIX[lang]}{address}")
-    page.locator("input.md-search__input").click()
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "([el, text]) => el.textContent.trim() && el.textContent.trim() !== text",
-        arg=[meta.element_handle(), INITIALIZING[lang]],
-        timeout=20000,
-    )
-    page.locator("input.md-search__input").fill("2025")
-    page.keyboard.press("End")
+    open_search(page, f"{real_url}/{PREFIX[lang]}{address}", lang, "2025")
     page.locator(".md-search-result__list li").first.wait_for(timeout=10000)
     page.wait_for_load_state("networkidle")
     context.close()

@@ -8,36 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import serve
+from tests.browser.conftest import open_search
 
-
-@pytest.fixture(scope="module")
-def real_url(real_site):
-    server, url = serve(real_site.site)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-INITIALIZING = {"/": "Іздеу іске қосылуда", "/ru/": "Инициализация поиска", "/en/": "Initializing search"}
+LANG = {"/": "kk", "/ru/": "ru", "/en/": "en"}
 
 
 def search(page, url: str, root: str, words: str, expected: str) -> list[str]:
     """Search like a person (Material searches on key-up) once the index is loaded, then read the results
     until they mention `expected` (or give up after 10 s)."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(url)
-    page.locator("input.md-search__input").click()
-    meta = page.locator(".md-search-result__meta")
-    page.wait_for_function(
-        "([el, text]) => el && el.textContent.trim() && el.textContent.trim() !== text",
-        arg=[meta.element_handle(), INITIALIZING[root]],
-        timeout=20000,
-    )
-    # Playwright types letters that are not on a US keyboard without key events; a person's keyboard
-    # sends them, so fill the box and press a key, as the last letter would.
-    page.locator("input.md-search__input").fill(words)
-    page.keyboard.press("End")
+    open_search(page, url, LANG[root], words)
     hrefs: list[str] = []
     for _ in range(40):
         page.wait_for_timeout(250)
