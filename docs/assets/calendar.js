@@ -68,9 +68,22 @@
       if (heading && heading.classList.contains("apk-day")) heading.hidden = empty;
     });
     root.querySelectorAll(".apk-month").forEach(function (month) {
-      month.hidden = !month.querySelector(".apk-event:not([hidden])");
+      var visible = month.querySelectorAll(".apk-event:not([hidden])").length;
+      month.hidden = visible === 0;
+      countMonth(month, visible, form);
     });
     form.querySelector("[data-apk-count]").textContent = pluralize(form, shown);
+  }
+
+  // A month's heading counts the rows shown under it; the built number comes back when all are shown.
+  function countMonth(month, visible, form) {
+    var count = month.querySelector(".apk-month__count");
+    if (!count) return;
+    if (!count.hasAttribute("data-apk-all")) count.setAttribute("data-apk-all", count.textContent);
+    var all = month.querySelectorAll(".apk-event").length;
+    count.textContent = visible === all
+      ? count.getAttribute("data-apk-all")
+      : "(" + pluralize(form, visible) + ")";
   }
 
   function jumpToToday(root, today) {

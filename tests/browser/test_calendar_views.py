@@ -207,6 +207,33 @@ def test_region_and_category_filters_narrow_the_list_and_live_in_the_url(browser
         fresh.close()
 
 
+MONTH_COUNTS = """() => Object.fromEntries(Array.from(document.querySelectorAll('[data-apk-calendar] .apk-month'))
+    .filter(month => month.getClientRects().length > 0)
+    .map(month => [month.dataset.month, month.querySelector('.apk-month__count').textContent]))"""
+
+
+def _per_month(events) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for event in events:
+        key = event.start.strftime("%Y-%m")
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def test_month_headings_count_the_rows_the_filter_leaves(page, sample):
+    region = sorted({e.region for e in sample.events.values()})[0]
+    chosen = _per_month(e for e in sample.events.values() if e.region == region)
+    every = _per_month(sample.events.values())
+    assert chosen != {key: every[key] for key in chosen}, "the region should leave out some rows of some month"
+
+    open_list(page, sample.url + "/ru/calendar/")
+    assert page.evaluate(MONTH_COUNTS) == {key: f"({events_text(n, 'ru')})" for key, n in every.items()}
+    page.select_option("select[name=region]", region)
+    assert page.evaluate(MONTH_COUNTS) == {key: f"({events_text(n, 'ru')})" for key, n in chosen.items()}
+    page.select_option("select[name=region]", "")
+    assert page.evaluate(MONTH_COUNTS) == {key: f"({events_text(n, 'ru')})" for key, n in every.items()}
+
+
 def test_count_uses_every_russian_plural_form(page, sample):
     pairs = _pairs(sample)
     wanted = {1: None, 2: None, 5: None}  # мероприятие / мероприятия / мероприятий

@@ -10,6 +10,8 @@ import pytest
 
 from tests.browser.conftest import open_search
 
+pytestmark = pytest.mark.browser
+
 LANG = {"/": "kk", "/ru/": "ru", "/en/": "en"}
 
 
