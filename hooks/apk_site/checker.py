@@ -22,8 +22,9 @@ class Checker:
         self.meta = record.meta if meta is None else meta
 
     def report(self, key: str, message: str) -> None:
-        """A problem with a field the code asks for: `key` may hold list positions (see `_readable`)."""
-        self._add(key, _readable(self.prefix + key), message)
+        """A problem with a field the code asks for: `key` may hold list positions (see `_readable`);
+        the prefix is the editor's own (an author's id, say), shown as written."""
+        self._add(key, self.prefix + _readable(key), message)
 
     def _add(self, key: str, shown: str, message: str) -> None:
         self.problems.append(Problem(self.record.path, self.record.line(self.prefix + key), shown, message))
@@ -49,7 +50,7 @@ class Checker:
         for key in self.meta:
             if key in allowed:
                 continue
-            shown = _readable(self.prefix) + str(key)  # the editor's key exactly as written
+            shown = self.prefix + str(key)  # the editor's key exactly as written
             if shared_with and key in shared:
                 self._add(str(key), shown, f"is shared by all languages: set it once in {shared_with}")
             else:
@@ -59,5 +60,5 @@ class Checker:
 
 
 def _readable(path: str) -> str:
-    """List positions help find the line, not the editor: `parts.0.chapters.1.` is `parts.chapters.`."""
+    """List positions help find the line, not the editor: `parts.0.chapters.1` is `parts.chapters`."""
     return ".".join(piece for piece in path.split(".") if not piece.isdigit())

@@ -86,11 +86,12 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     i18n.building = True
     _first_language[0] = first
     groups = [others] if serving() else [[lang] for lang in others]
+    parent = os.getpid()
     for languages in groups:
         _flush()
         pid = os.fork()
         if pid == 0:
-            _build_languages(config, i18n, languages)  # never returns
+            _build_languages(config, i18n, languages, parent)  # never returns
         with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # as the process does itself: whichever comes first
         _workers[",".join(languages)] = pid
@@ -121,13 +122,12 @@ def _empty_folder(folder: str) -> None:
     _cleaners.append(pid)
 
 
-def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> None:
+def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], parent: int) -> None:
     """In a forked process: build these languages, as mkdocs-static-i18n would, and exit."""
     _workers.clear()
     _cleaners.clear()
     _worker_languages[:] = languages
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    parent = os.getppid()
+    signal.signal(signal.SIGTERM, _stop_group)
     os.setpgid(0, 0)  # its own group, so that stopping it stops the Chromium it may have started
     _end_with(parent)
     if serving():
@@ -147,6 +147,12 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str]) -> N
             break
     _flush()
     os._exit(status)
+
+
+def _stop_group(signum: int, frame: object) -> None:
+    """A SIGTERM to this process alone (`_end_with`) ends its group, with the Chromium it may have started."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.killpg(0, signal.SIGTERM)
 
 
 def _end_with(parent: int) -> None:

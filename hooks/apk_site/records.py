@@ -58,6 +58,11 @@ def _key_lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
             key = f"{prefix}{key_node.value}"
             lines[key] = key_node.start_mark.line + FRONT_MATTER_OFFSET
             lines.update(_key_lines(value_node, key + "."))
+    elif isinstance(node, yaml.SequenceNode):  # `parts.0.title`: the line of the first part's title
+        for index, item in enumerate(node.value):
+            key = f"{prefix}{index}"
+            lines[key] = item.start_mark.line + FRONT_MATTER_OFFSET
+            lines.update(_key_lines(item, key + "."))
     return lines
 
 

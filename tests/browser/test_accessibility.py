@@ -56,7 +56,7 @@ def anthology_text(site: Path) -> str:
 
 # Colours are measured as painted: a fade still running (Material's search output fades in over
 # 0.4 s) would make text paler than it ends up, so axe waits until no CSS transition runs.
-TRANSITIONS_DONE = "() => !document.getAnimations().some(a => a.playState === 'running')"
+TRANSITIONS_DONE = "() => !document.getAnimations().some(a => a instanceof CSSTransition && a.playState === 'running')"
 
 
 def run_axe(page, axe_source: str) -> dict:

@@ -98,15 +98,16 @@ def test_the_edited_language_is_rebuilt_first_and_the_others_follow(tmp_path: Pa
         server.wait(timeout=20)
 
 
-def _children(pid: int) -> set[int]:
-    """Processes whose parent is `pid` (Linux /proc)."""
+def _workers(pid: int) -> set[int]:
+    """Processes forked by `pid` that lead their own process group: the language builds, not the
+    short-lived process that deletes the old site folder (Linux /proc)."""
     found = set()
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
+        if int(fields[1]) == pid and fields[2] == stat.parent.name:
             found.add(int(stat.parent.name))
     return found
 
@@ -134,7 +135,7 @@ def test_stopping_the_server_stops_the_languages_still_being_built(tmp_path: Pat
         time.sleep(5)  # the first build's other languages are done
         page.write_text(page.read_text(encoding="utf-8").replace("title: ", "title: Другое ", 1), encoding="utf-8")
         assert wait_for(url, "Другое", 60)
-        workers = _children(server.pid)
+        workers = _workers(server.pid)
         assert workers, "the Kazakh and English builds should still be running beside the server"
     finally:
         server.terminate()
