@@ -229,13 +229,12 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
         )
     if generated.kind == "translations":
         return _translations_page(found, config)
-    source = pages.markdown(generated, found, current_language(config), config.site_url or "/")
-    _slots[page.file.src_uri] = source.slots
-    return source.markdown
+    return page_source(generated, found, config).markdown
 
 
-def framed_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
-    """A framed page's source (see `mkdocs_framing`); `fill_slots` fills its slots as any page's."""
+def page_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
+    """A calendar page's source in the language being built, for MkDocs or for `mkdocs_framing`;
+    `fill_slots` fills its slots once its Markdown is rendered."""
     lang = current_language(config)
     source = pages.markdown(generated, found, lang, config.site_url or "/")
     _slots[language_uri(generated.uri, lang)] = source.slots

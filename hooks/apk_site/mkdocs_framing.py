@@ -51,7 +51,7 @@ def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
         if framed.kind in pages.FRAMES and pages.folder_of(framed) == pages.folder_of(generated):
             file = _framed_file(framed, prototype.file, lang, config)
             try:
-                _write(framed, file, frame, converter, prototype.file.abs_dest_path, config)
+                _write(framed, found, file, frame, converter, prototype.file.abs_dest_path, config)
             except BuildError:
                 raise
             except Exception as error:  # named after the page, not after its prototype
@@ -60,13 +60,18 @@ def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
 
 
 def _write(
-    framed: pages.Generated, file: File, frame: shell.Shell, converter: _Converter, at: str, config: MkDocsConfig
+    framed: pages.Generated,
+    found: adapter.Catalog,
+    file: File,
+    frame: shell.Shell,
+    converter: _Converter,
+    at: str,
+    config: MkDocsConfig,
 ) -> None:
     """One framed page: its Markdown through the page hooks, its values into the frame, written."""
-    found = adapter.catalog(config)
-    page = _populate(Page(None, file, config), adapter.framed_source(framed, found, config), converter, config)
+    page = _populate(Page(None, file, config), adapter.page_source(framed, found, config), converter, config)
     page.validate_anchor_links(files=_files[0], log_level=config.validation.links.anchors)
-    name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
+    name = _name(framed)
     values = {
         "page": name,
         "title": escape(page.meta["title"]),
@@ -79,10 +84,14 @@ def _write(
 
 def _framed_file(framed: pages.Generated, prototype: File, lang: str, config: MkDocsConfig) -> File:
     """The file of a framed page: where its prototype stands, under the page's own name."""
-    name = framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
-    dest_uri = prototype.dest_uri.replace(shell.PAGE, name)
+    dest_uri = prototype.dest_uri.replace(shell.PAGE, _name(framed))
     src_uri = adapter.language_uri(framed.uri, lang)
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
+
+
+def _name(framed: pages.Generated) -> str:
+    """`events/<id>.md` → `<id>`: what stands for the prototype's name in its address."""
+    return framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
 
 
 def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
