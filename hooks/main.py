@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.count_warnings_when_quiet(config)
     site.pin_build_date(config)
     if not parallel.worker_languages():  # a forked language build keeps the events it was given
         site.refresh(config)  # fail early, once, with every problem in the event files
@@ -25,6 +26,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if parallel.first_build(config):
         parallel.start_other_languages(config, site.edited_language(config) if parallel.serving() else "")
     site.begin_build(config)
+    site.translate_permalinks(config)  # in the language this build is for, known only now
     return config
 
 

@@ -181,6 +181,23 @@ def abandon_builds() -> None:
     _building.clear()
 
 
+def translate_permalinks(config: MkDocsConfig) -> None:
+    """The toc extension titles every heading's "¶" link "Permanent link", in English on every
+    page; each language's build gets its own title (the extension is set up again for each page,
+    and `mkdocs_framing` reads the same settings)."""
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc["permalink_title"] = l10n.t("toc.permalink", current_language(config))
+
+
+def count_warnings_when_quiet(config: MkDocsConfig) -> None:
+    """`mkdocs build --strict -q`: `-q` raises the "mkdocs" logger to ERROR, so warnings were dropped
+    before `--strict` could count them and a broken site built without a complaint. Under
+    `--strict` a warning fails the build, so it is let through (and shown) even with `-q`."""
+    logger = logging.getLogger("mkdocs")
+    if config.strict and logger.getEffectiveLevel() > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+
+
 def current_language(config: MkDocsConfig) -> str:
     # config.theme.language can be stale: the i18n plugin is the source of truth.
     i18n = config.plugins.get("i18n")
