@@ -1,11 +1,14 @@
-# make serve: install into .venv, build and serve on http://127.0.0.1:8000
-# make test:  run every test (unit, end-to-end builds, browser)
+# make serve:   set up, build and serve the site with live reload on http://127.0.0.1:8000
+# make test:    set up, then run every test (unit, end-to-end builds, browser)
+# make preview: build, then serve site/ through nginx as production does, on http://127.0.0.1:8080
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Debian packages and pinned npm packages; idempotent, shared with .ci/run (see scripts/setup.sh).
+SETUP := bash scripts/setup.sh
 
-.PHONY: serve build test check new-event import translations lint demo bench clean
+.PHONY: setup serve build preview test check new-event import translations lint demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,35 +16,44 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)
+setup: $(STAMP)
+	$(SETUP)
+
+serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-build: $(STAMP)
+build: setup
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+# nginx in the foreground with deploy/nginx.conf; Ctrl-C or a SIGTERM to make stops it.
+preview: build
+	bash scripts/preview.sh
+
+# pytest's exit status 5 (no test collected) fails this target like any other failure.
+test: setup
 	$(BIN)/python -m pytest -n 2
 
-# Editors' tools (scripts/apk.py): validate without building, scaffold, import a plan, translation report.
+# Editors' tools (`apk`, also `python scripts/apk.py`): validate without building, scaffold, import a
+# plan, translation report.
 check: $(STAMP)
-	$(BIN)/python scripts/apk.py check
+	$(BIN)/apk check
 
 new-event: $(STAMP)
-	$(BIN)/python scripts/apk.py new-event
+	$(BIN)/apk new-event
 
 import: $(STAMP)
-	$(BIN)/python scripts/apk.py import $(FILE)
+	$(BIN)/apk import $(FILE)
 
 translations: $(STAMP)
-	$(BIN)/python scripts/apk.py translations
+	$(BIN)/apk translations
 
 # The site with a generated 420-event sample calendar (labelled as sample data on every page).
-demo: $(STAMP)
+demo: setup
 	$(BIN)/python scripts/sample_events.py --count 420 --out build/sample-events
 	EVENTS_DIR=build/sample-events $(BIN)/mkdocs serve -a 127.0.0.1:8000
 
-# Build times against stock MkDocs + Material + i18n, page weights; updates README.md.
-bench: $(STAMP)
+# Build times against stock MkDocs + Material + i18n, page weights; writes dev/PERFORMANCE.md.
+bench: setup
 	$(BIN)/python scripts/bench.py --sizes 420 4200 --runs 3
 
 lint: $(STAMP)

@@ -3,7 +3,7 @@
 Run `make bench` (or `python scripts/bench.py --sizes 420 4200 --runs 3`). Builds are interleaved
 (project, reference, light reference, project, ...) so that all see the same machine load; medians
 are reported.
-The results table is written into README.md between the `bench:start` and `bench:end` markers.
+The results table is written into dev/PERFORMANCE.md between the `bench:start` and `bench:end` markers.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+REPORT = ROOT / "dev" / "PERFORMANCE.md"
 LANGS = ("kk", "ru", "en")
 FALLBACK = {"kk": ("kk", "ru", "en"), "ru": ("ru", "kk", "en"), "en": ("en", "ru", "kk")}  # as the model's
 
@@ -409,27 +409,27 @@ def table(rows: list[tuple[int, dict[str, Timing], float]], page_weights: dict[s
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
-    readme = README.read_text(encoding="utf-8")
+def write_report(text: str) -> None:
+    report = REPORT.read_text(encoding="utf-8")
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    if start not in readme:
-        readme += f"\n{start}\n{end}\n"
-    before, rest = readme.split(start, 1)
+    if start not in report:
+        report += f"\n{start}\n{end}\n"
+    before, rest = report.split(start, 1)
     after = rest.split(end, 1)[1]
-    README.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
+    REPORT.write_text(f"{before}{start}\n{text}\n{end}{after}", encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[420, 4200], help="sample calendar sizes to build")
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (the median is reported)")
-    parser.add_argument("--no-readme", action="store_true", help="print the table only, leave README.md alone")
+    parser.add_argument("--no-report", action="store_true", help="print the table only, leave dev/PERFORMANCE.md alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="apk-bench-") as folder:
         text = bench(args.sizes, args.runs, Path(folder))
     print(text)
-    if not args.no_readme:
-        write_readme(text)
+    if not args.no_report:
+        write_report(text)
 
 
 if __name__ == "__main__":
