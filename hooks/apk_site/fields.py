@@ -19,6 +19,13 @@ DATE_FORMS = "2025-04-24 (all day), 2025-04-24 10:00 (with time) or 2025-05 (day
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# The Assembly was founded in 1995; a year outside this span is a typo (0205, 20255), and the
+# calendar's grids and feeds are only meaningful for four-digit years.
+YEARS = range(1995, 2101)
+# Characters nobody types and nobody sees: control characters (an ESC from a terminal, a bell
+# from a YAML "\a"), which feeds may not carry, and the bidirectional embeddings, overrides and
+# isolates, which make a text read differently from how it is stored ("Trojan Source").
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class Invalid(ValueError):
@@ -54,6 +61,27 @@ def moment(value: Any) -> tuple[dt.date | dt.datetime, bool]:
     raise Invalid(f"expected {DATE_FORMS}, got {found(value)}")
 
 
+def moment_in_range(value: Any) -> tuple[dt.date | dt.datetime, bool]:
+    """`moment`, for an event: its year within `YEARS`."""
+    found_moment = moment(value)
+    if found_moment[0].year not in YEARS:
+        raise Invalid(
+            f"the year {found_moment[0].year} is outside {YEARS.start}–{YEARS.stop - 1} (the Assembly was founded "
+            f"in 1995): check the year, got {found(value)}"
+        )
+    return found_moment
+
+
+def invisible(text: str) -> str:
+    """A description of the first invisible character in `text`, or '' when there is none."""
+    match = INVISIBLE.search(text)
+    if match is None:
+        return ""
+    code = f"U+{ord(match[0]):04X}"
+    kind = "a control character" if ord(match[0]) < 0x2000 else "a bidirectional control character"
+    return f"{kind} ({code}) at character {match.start() + 1}: delete it (retype the text around it if unsure)"
+
+
 def _date_or_time(match: re.Match[str]) -> dt.date | dt.datetime:
     year, month, day = int(match[1]), int(match[2]), int(match[3])
     if match[4] is None:
@@ -73,6 +101,8 @@ def plain_text(value: Any, *, limit: int = 300) -> str:
     text = " ".join(str(value).split())
     if not text:
         raise Invalid("is empty: write the text, or remove the line")
+    if hidden := invisible(text):
+        raise Invalid(f"contains {hidden}")
     if len(text) > limit:
         raise Invalid(f"is {len(text)} characters long; keep it to at most {limit}")
     return text

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import DEFAULT_LANGUAGE, LANGUAGES, fields
+from . import DEFAULT_LANGUAGE, LANGUAGES, fields, markup
 from .checker import Checker
 from .fields import Invalid
 from .model import STATUSES, Event, Organizer, Translation, When
 from .problems import Problem
 from .records import Record, read_record
 from .reference import Reference, reference
+from .text_files import outside_link, read_text
 
 TEXT_LIMITS = {"title": 200, "summary": 600, "venue": 200, "address": 300}
 SHARED_FIELDS = (
@@ -93,6 +94,7 @@ def event_files(folder: Path) -> list[Path]:
 
 def _translation(check: Checker, lang: str) -> Translation | None:
     texts = {key: check.get(key, lambda v, k=key: fields.plain_text(v, limit=TEXT_LIMITS[k])) for key in TEXT_LIMITS}
+    check.problems.extend(check.record.body_lines(markup.body_problems(check.record.body)))
     if texts["title"] is None:
         if "title" not in check.record.meta:
             check.report("title", "is missing: add a line 'title: ...' in this language")
@@ -156,8 +158,8 @@ def _language(value: Any) -> str:
 
 
 def _when(check: Checker) -> When | None:
-    start = check.get("start", fields.moment, required=True)
-    end = check.get("end", fields.moment)
+    start = check.get("start", fields.moment_in_range, required=True)
+    end = check.get("end", fields.moment_in_range)
     if start is None:
         return None
     (start_value, month_only) = start
@@ -260,7 +262,8 @@ def _read(path: Path, shown: str, seen: set[tuple[str, str, int, int]]) -> Recor
     stat = path.stat()
     key = (str(path), shown, stat.st_mtime_ns, stat.st_size)
     if key not in _parsed:
-        _parsed[key] = read_record(shown, path.read_text(encoding="utf-8"))
+        text = read_text(path, shown)
+        _parsed[key] = text if isinstance(text, Problem) else read_record(shown, text)
     seen.add(key)
     return _parsed[key]
 
@@ -272,6 +275,9 @@ def _read_all(folder: Path, base: Path, problems: list[Problem]) -> dict[tuple[s
         source = classify(path, base)
         if isinstance(source, Problem):
             problems.append(source)
+            continue
+        if (link := outside_link(path, folder, source.path)) is not None:
+            problems.append(link)
             continue
         record = _read(path, source.path, seen)
         if isinstance(record, Problem):

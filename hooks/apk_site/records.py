@@ -44,6 +44,11 @@ class Record:
     meta: dict[str, Any]
     body: str
     lines: dict[str, int] = field(default_factory=dict)
+    body_line: int = 1  # the file's line where `body` (stripped) starts
+
+    def body_lines(self, found: list[tuple[int, str]], name: str = "body") -> list[Problem]:
+        """Problems at lines counted from the body's first line (as `markup.body_problems` gives them)."""
+        return [Problem(self.path, self.body_line + line, name, message) for line, message in found]
 
     def line(self, key: str) -> int:
         while key and key not in self.lines:
@@ -84,11 +89,24 @@ def read_record(path: str, text: str) -> Record | Problem:
         # The context mark points at the opening bracket or quote an editor forgot to close.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + FRONT_MATTER_OFFSET if mark is not None else 1
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return Problem(path, line, "front matter", f"{reason}: check quotes, colons and indentation on this line")
+        return Problem(path, line, "front matter", yaml_message(error, fence.group(1), line - FRONT_MATTER_OFFSET))
     if not isinstance(meta, dict):
         return Problem(path, 2, "front matter", "expected 'field: value' lines between the two '---' lines")
-    return Record(path, meta, body.strip(), _key_lines(node) if node is not None else {})
+    body = body.strip()
+    start = text.find(body, fence.end()) if body else -1
+    body_line = text.count("\n", 0, start) + 1 if start >= 0 else 1
+    return Record(path, meta, body, _key_lines(node) if node is not None else {}, body_line)
+
+
+def yaml_message(error: Exception, yaml_text: str, index: int) -> str:
+    """What went wrong on line `index` (from 0) of `yaml_text`, and the fix editors need."""
+    reason = getattr(error, "problem", None) or "not valid YAML"
+    lines = yaml_text.split("\n")
+    if "\t" in (lines[index] if 0 <= index < len(lines) else ""):
+        return "a tab character: YAML indents with spaces only, so replace the tab with spaces"
+    if "for the tag" in reason:
+        return "a YAML tag ('!!...' or '!...') is not allowed here: write the plain value without it"
+    return f"{reason}: check quotes, colons and indentation on this line"
 
 
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:

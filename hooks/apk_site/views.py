@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
+from urllib.parse import urlencode, urlsplit
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, calendar_links, feed, feed_files, l10n
 from .model import Event, Text
@@ -110,6 +111,16 @@ class Fact:
     label: str
     value: Text
     href: str = ""
+    chip: str = ""  # a category slug: the value is shown as its chip
+
+
+@dataclass(frozen=True)
+class Action:
+    """A button of the event page: register, watch live, or add to a calendar."""
+
+    kind: str
+    label: str
+    href: str
 
 
 @dataclass(frozen=True)
@@ -122,15 +133,18 @@ class EventPage:
     status: str
     status_label: str
     fallback_notices: tuple[tuple[str, str], ...]
-    links: tuple[Fact, ...]
     sample_notice: str
     calendar_href: str
     back_label: str
     add_heading: str = ""
-    add_links: tuple[Fact, ...] = ()
     related_heading: str = ""
     related: tuple[EventRow, ...] = ()
     description: str = ""
+    # The first phone screen (issue 13): when and where, then the actions; `facts` holds the rest.
+    summary_facts: tuple[Fact, ...] = ()
+    actions: tuple[Action, ...] = ()
+    add_actions: tuple[Action, ...] = ()
+    add_note: str = ""
 
 
 def event_href(event: Event, base: str) -> str:
@@ -268,52 +282,85 @@ def organizer_text(event: Event, lang: str) -> Text:
     raise AssertionError("the loader guarantees an organizer name")
 
 
-def _facts(event: Event, lang: str, base: str) -> tuple[Fact, ...]:
-    ref = reference()
+def _summary_facts(event: Event, lang: str) -> tuple[Fact, ...]:
+    """When and where, with a plain link to OpenStreetMap: nothing is fetched from it."""
     facts = [Fact(l10n.t("when", lang), Text(l10n.when_text(event.when, lang), lang))]
     for name in ("venue", "address"):
         text = event.text(name, lang)
         if text:
             facts.append(Fact(l10n.t(name, lang), text))
-    facts += [
+    osm = map_href(event, lang)
+    if osm:
+        facts.append(Fact(l10n.t("directions", lang), Text(l10n.t("directions.osm", lang), lang), osm))
+    return tuple(facts)
+
+
+def map_href(event: Event, lang: str) -> str:
+    """OpenStreetMap at the event's coordinates, or a search for its address; '' when neither is known."""
+    if event.geo:
+        lat, lon = event.geo
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    address = event.text("address", lang)
+    if not address:
+        return ""
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": feed.location(event, lang)})
+
+
+def host_name(url: str) -> str:
+    """What a link to a web address says instead of the address: its host, without "www."."""
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _facts(event: Event, lang: str, base: str) -> tuple[Fact, ...]:
+    ref = reference()
+    facts = [
         Fact(
             l10n.t("region", lang), Text(ref.regions[event.region].name(lang), lang), f"{base}regions/{event.region}/"
+        ),
+        Fact(
+            l10n.t("category", lang),
+            Text(ref.categories[event.category].name(lang), lang),
+            f"{base}categories/{event.category}/",
+            chip=event.category,
         ),
         Fact(
             l10n.t("organizer", lang),
             organizer_text(event, lang),
             f"{base}organizers/{event.organizer.id}/" if event.organizer.id else "",
         ),
-        Fact(
-            l10n.t("category", lang),
-            Text(ref.categories[event.category].name(lang), lang),
-            f"{base}categories/{event.category}/",
-        ),
         Fact(l10n.t("status", lang), Text(l10n.t(f"status.{event.status}", lang), lang)),
     ]
-    if event.geo:
-        lat, lon = event.geo
-        osm = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        facts.append(Fact(l10n.t("directions", lang), Text(l10n.t("directions.osm", lang), lang), osm))
     if event.source:
-        facts.append(Fact(l10n.t("source", lang), Text(event.source, lang), event.source))
+        facts.append(Fact(l10n.t("source", lang), Text(host_name(event.source), lang), event.source))
     return tuple(facts)
+
+
+ACTIONS = ("registration", "livestream")
+
+
+def _actions(event: Event, lang: str) -> tuple[Action, ...]:
+    """Register and Watch live, in that order, for the links the event has (none once it is cancelled)."""
+    if event.status == "cancelled":
+        return ()
+    links = dict(event.links)
+    return tuple(Action(kind, l10n.t(f"action.{kind}", lang), links[kind]) for kind in ACTIONS if kind in links)
+
+
+def _add_actions(event: Event, lang: str, site_url: str) -> tuple[Action, ...]:
+    if event.when.month_only:
+        return ()
+    url = feed.event_url(event, lang, site_url)
+    return (
+        Action("google", l10n.t("action.google", lang), calendar_links.google(event, lang, url)),
+        Action("outlook", l10n.t("action.outlook", lang), calendar_links.outlook(event, lang, url)),
+        Action("ics", l10n.t("action.ics", lang), f"{event.id}.ics"),
+    )
 
 
 def _fallback_notices(event: Event, lang: str) -> tuple[tuple[str, str], ...]:
     used = sorted({text.lang for name in ("title", "body") if (text := event.text(name, lang)) and text.lang != lang})
     return tuple((other, l10n.t("fallback_notice", lang, language=l10n.in_language(other, lang))) for other in used)
-
-
-def _add_links(event: Event, lang: str, site_url: str) -> tuple[Fact, ...]:
-    if event.when.month_only:
-        return (Fact("", Text(l10n.t("add.tba", lang), lang)),)
-    url = feed.event_url(event, lang, site_url)
-    return (
-        Fact("ics", Text(l10n.t("add.ics", lang), lang), f"{event.id}.ics"),
-        Fact("google", Text(l10n.t("add.google", lang), lang), calendar_links.google(event, lang, url)),
-        Fact("outlook", Text(l10n.t("add.outlook", lang), lang), calendar_links.outlook(event, lang, url)),
-    )
 
 
 def related_ids(events: tuple[Event, ...], limit: int = 5) -> dict[str, tuple[str, ...]]:
@@ -341,6 +388,7 @@ def related_ids(events: tuple[Event, ...], limit: int = 5) -> dict[str, tuple[st
 def event_page(
     event: Event, lang: str, base: str = "../../", site_url: str = "/", related: tuple[Event, ...] = ()
 ) -> EventPage:
+    summary_facts = _summary_facts(event, lang)
     facts = _facts(event, lang, base)
     return EventPage(
         lang=lang,
@@ -351,15 +399,17 @@ def event_page(
         status=event.status,
         status_label=l10n.t(f"status.{event.status}", lang),
         fallback_notices=_fallback_notices(event, lang),
-        links=tuple(Fact(l10n.t(f"link.{kind}", lang), Text(url, lang), url) for kind, url in event.links),
         sample_notice=l10n.t("sample_notice", lang) if event.sample else "",
         calendar_href=f"{base}calendar/",
         back_label=l10n.t("back_to_calendar", lang),
         add_heading=l10n.t("add.heading", lang),
-        add_links=_add_links(event, lang, site_url),
         related_heading=l10n.t("related", lang),
         related=tuple(row(e, lang, base) for e in related),
-        description=_description(event, lang, facts),
+        description=_description(event, lang, summary_facts),
+        summary_facts=summary_facts,
+        actions=_actions(event, lang),
+        add_actions=_add_actions(event, lang, site_url),
+        add_note=l10n.t("add.tba", lang) if event.when.month_only else "",
     )
 
 

@@ -18,12 +18,13 @@ from typing import Any
 import yaml
 from babel import Locale
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES, fields
+from .. import DEFAULT_LANGUAGE, LANGUAGES, fields, markup
 from ..checker import Checker
 from ..fields import Invalid
 from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
 from ..problems import Problem
-from ..records import Record, TextDatesLoader, load_yaml, read_record
+from ..records import Record, TextDatesLoader, load_yaml, read_record, yaml_message
+from ..text_files import outside_link, read_text
 from .model import BACK, EMPTY, FRONT, Author, Book, Chapter, Edition, Localized, Matter, Part, Text, Version, Years
 
 TEXT_FIELDS = (
@@ -48,6 +49,8 @@ ORIGINAL_SUFFIX = ".original"
 # Generated pages live beside the parts: a part may not take their names.
 RESERVED = {"authors", "genres", "years", "languages", "book", "index", FRONT, BACK}
 DATA = Path(__file__).parent / "data"
+# How `render.html` renders the original beside a translation (the texts themselves go through the site's Markdown).
+ORIGINAL_EXTENSIONS = ("attr_list", "sane_lists")
 
 
 @cache
@@ -164,10 +167,7 @@ def read_data(path: str, text: str) -> Record | Problem:
         value = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return Problem(
-            path, mark.line + 1 if mark else 1, "YAML", f"{reason}: check quotes, colons and indentation on this line"
-        )
+        return Problem(path, mark.line + 1 if mark else 1, "YAML", yaml_message(error, text, mark.line if mark else -1))
     finally:
         loader.dispose()
     if not isinstance(value, dict):
@@ -193,12 +193,16 @@ def _lines(node: yaml.Node, prefix: str = "") -> dict[str, int]:
 def _read_data(folder: Path, name: str, base: Path, problems: list[Problem]) -> Record | None:
     path = folder / name
     shown = display_path(path, base)
-    if not path.is_file():
+    if not path.is_file() and not path.is_symlink():
         problems.append(
             Problem(shown, 1, "file name", f"{name} is missing: the Anthology needs it (see the editors' guide)")
         )
         return None
-    record = read_data(shown, path.read_text(encoding="utf-8"))
+    text = outside_link(path, folder, shown) or read_text(path, shown)
+    if isinstance(text, Problem):
+        problems.append(text)
+        return None
+    record = read_data(shown, text)
     if isinstance(record, Problem):
         problems.append(record)
         return None
@@ -325,8 +329,8 @@ def _groups(folder: Path, base: Path, problems: list[Problem]) -> list[Group]:
         name, kind = source.name, source.lang
         if kind is None and name.endswith(ORIGINAL_SUFFIX):
             name, kind = name[: -len(ORIGINAL_SUFFIX)], "original"
-        text = path.read_text(encoding="utf-8")
-        record = read_record(shown, text)
+        text = outside_link(path, folder, shown) or read_text(path, shown)
+        record = text if isinstance(text, Problem) else read_record(shown, text)
         if isinstance(record, Problem):
             problems.append(record)
             continue
@@ -373,6 +377,7 @@ def _version(record: Record, lang: str, original: str | None, problems: list[Pro
         check.report(
             "translators", f"is missing: this {lang} text is a translation from {original}; write who translated it"
         )
+    problems.extend(record.body_lines(markup.body_problems(record.body)))
     if title is None:
         return None
     return Version(lang, record.path, title, record.body.strip(), translators)
@@ -462,6 +467,7 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
         return None
     check.unknown_keys(("title",), shared_with=group.main.path if group.main else "", shared=TEXT_FIELDS)
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
+    problems.extend(record.body_lines(markup.body_problems(record.body, ORIGINAL_EXTENSIONS)))
     return Version(original or "und", record.path, title, record.body.strip()) if title else None
 
 
