@@ -132,7 +132,6 @@ def facts(page: BeautifulSoup) -> dict[str, str]:
                 "Категория": "Конференции и круглые столы",
                 "Статус": "По плану",
                 "Как добраться": "Открыть на карте OpenStreetMap",
-                "Регистрация": "https://example.org/register",
             },
         ),
         (
@@ -147,7 +146,6 @@ def facts(page: BeautifulSoup) -> dict[str, str]:
                 "Category": "Conferences and round tables",
                 "Status": "As planned",
                 "Directions": "Open in OpenStreetMap",
-                "Registration": "https://example.org/register",
             },
         ),
     ],
