@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..loader import classify, display_path, event_files, load_events
 from ..problems import Problem
+from ..text_files import fix
 
 ANTHOLOGY_MODULE = "apk_site.anthology.loader"
 
@@ -68,6 +69,17 @@ def check(
         notes.append(anthology.note)
     files = len(event_files(events_dir)) if events_dir.is_dir() else 0
     return CheckResult(tuple(sorted(found)), len(events), files, anthology.records, tuple(notes))
+
+
+def fix_encodings(root: Path, *folders: Path | None) -> list[str]:
+    """Re-save as UTF-8 every event and Anthology file in a recognised legacy encoding; one line per
+    file changed (none: nothing to do, and a second run changes nothing)."""
+    changed = []
+    for folder in sorted({f for f in folders if f is not None and f.is_dir()}):
+        for path in [*event_files(folder), *sorted(folder.glob("*.yml"))]:
+            if not path.is_symlink() and (found := fix(path)) is not None:
+                changed.append(f"{display_path(path, root)}: re-saved as UTF-8 (it was {found.name})")
+    return changed
 
 
 def page_name_problems(docs_dir: Path, root: Path) -> list[Problem]:

@@ -130,6 +130,12 @@ def _check_arguments(command: argparse.ArgumentParser) -> None:
         default="text",
         help="github: print the problems as annotations for a pull request",
     )
+    command.add_argument(
+        "--fix-encoding",
+        action="store_true",
+        help="re-save as UTF-8 the files saved as Windows-1251, KZ-1048 or UTF-16, list them and exit\n"
+        "with 1; with nothing to re-save, check as usual",
+    )
 
 
 def _import_arguments(command: argparse.ArgumentParser) -> None:
@@ -176,11 +182,15 @@ def _translations_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace, console: Console) -> int:
-    from .check import check, format_github, format_text
+    from .check import check, fix_encodings, format_github, format_text
 
     folder = events_dir(args, console)
     docs = args.docs if args.docs is not None else console.root / "docs"
     anthology, anthology_given = anthology_dir(args, docs)
+    if args.fix_encoding and (changed := fix_encodings(base(folder, console), folder.resolve(), anthology.resolve())):
+        # As the project's other fix-or-report tools: a change is reported and fails, so that CI notices.
+        console.say(*changed, f"{len(changed)} {'file' if len(changed) == 1 else 'files'} re-saved as UTF-8: check the texts, then commit them")
+        return 1
     events_given = args.events is not None or bool(os.environ.get("EVENTS_DIR"))
     result = check(
         base(folder, console),
