@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,6 +14,31 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+
+
+# The Debian package that brings each program the tests run; scripts/setup.sh installs them all.
+PACKAGES = {"faketime": "faketime", "pdftoppm": "poppler-utils", "pdftotext": "poppler-utils", "chromium": "chromium"}
+
+
+def needs(*programs: str) -> None:
+    """Fail (never skip) when a program is missing, naming the command that installs it."""
+    missing = [p for p in programs if shutil.which(p) is None]
+    if missing:
+        packages = " ".join(sorted({PACKAGES[p] for p in missing}))
+        pytest.fail(
+            f"{', '.join(missing)} missing: run `bash scripts/setup.sh` as root, "
+            f"or `sudo apt-get install --no-install-recommends {packages}`"
+        )
+
+
+def documented_policy() -> str:
+    """The policy in dev/DEPLOY.md's "Content-Security-Policy" section: the first code block there."""
+    deploy = (ROOT / "dev" / "DEPLOY.md").read_text(encoding="utf-8")
+    section = deploy.split("\n## Content-Security-Policy\n", 1)
+    assert len(section) == 2, "dev/DEPLOY.md has no '## Content-Security-Policy' section"
+    block = re.search(r"```\n(.+?)\n```", section[1].split("\n## ", 1)[0], re.S)
+    assert block is not None, "dev/DEPLOY.md's Content-Security-Policy section has no code block"
+    return " ".join(block.group(1).split())
 
 
 @dataclass(frozen=True)

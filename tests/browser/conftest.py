@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.nginx_server import nginx_served
+
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium phones home at start and this machine's closed network refuses it.
 CHROMIUM_ARGS = [
@@ -75,6 +77,19 @@ def real_url(real_site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def real_nginx_url(real_site) -> Iterator[str]:
+    """The real site through nginx with the shipped deploy/nginx.conf (see tests/nginx_server.py)."""
+    with nginx_served(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=["http.server", "nginx"])
+def real_url_any_server(request) -> str:
+    """The real site served by Python's http.server, then by nginx as production serves it."""
+    return request.getfixturevalue("real_url" if request.param == "http.server" else "real_nginx_url")
+
+
+@pytest.fixture(scope="session")
 def sample_url(sample_build) -> Iterator[str]:
     with served(sample_build[1].site) as url:
         yield url
@@ -83,7 +98,7 @@ def sample_url(sample_build) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/setup.sh` as root, or `sudo apt-get install chromium`")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.conftest import served
-from tests.conftest import FIXTURES, Build, build_site
+from tests.conftest import FIXTURES, Build, build_site, needs
 
 pytestmark = pytest.mark.browser
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ әғқңөұүһі"
@@ -36,6 +36,7 @@ def book_url(book: Build) -> Iterator[str]:
 
 
 def run(*command: str) -> str:
+    needs(command[0])
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 

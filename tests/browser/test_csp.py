@@ -1,6 +1,6 @@
-"""The site works under the Content-Security-Policy that README.md documents (section
-"Content-Security-Policy"): the policy is read from the README, sent as a header by a local server,
-and the pages are opened in chromium. Nothing may be blocked, and search and the calendar filters work.
+"""The site works under the Content-Security-Policy that dev/DEPLOY.md documents (section
+"Content-Security-Policy"): the policy is read from there and sent as a header, by Python's local server
+and by nginx with the shipped deploy/nginx.conf, and the pages are opened in chromium. Nothing may be blocked, and search and the calendar filters work.
 
 Every page is also read as text: no inline script that runs, no inline style, no event-handler
 attribute, so the policy holds for the pages the browser does not open here.
@@ -8,7 +8,6 @@ attribute, so the policy holds for the pages the browser does not open here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -17,7 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.browser.conftest import PREFIX, first_page, open_search, served
-from tests.conftest import ROOT
+from tests.conftest import documented_policy
+from tests.nginx_server import nginx_served
 
 pytestmark = pytest.mark.browser
 
@@ -30,16 +30,6 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-def documented_policy() -> str:
-    """The policy in the README's "Content-Security-Policy" section: the first code block there."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Content-Security-Policy\n", 1)
-    assert len(section) == 2, "README.md has no '## Content-Security-Policy' section"
-    block = re.search(r"```\n(.+?)\n```", section[1].split("\n## ", 1)[0], re.S)
-    assert block is not None, "the README's Content-Security-Policy section has no code block"
-    return " ".join(block.group(1).split())
-
-
 POLICY = documented_policy()
 
 
@@ -48,11 +38,16 @@ def directives(policy: str) -> dict[str, list[str]]:
     return {words[0]: words[1:] for words in parts}
 
 
-@pytest.fixture(scope="module")
-def csp_url(real_site) -> Iterator[str]:
-    """The real site, each response with the documented policy as its Content-Security-Policy header."""
-    with served(real_site.site, headers={"Content-Security-Policy": POLICY}) as url:
-        yield url
+@pytest.fixture(scope="module", params=["http.server", "nginx"])
+def csp_url(request, real_site) -> Iterator[str]:
+    """The real site, each response with the documented policy as its Content-Security-Policy header:
+    added by Python's server, or sent by nginx from deploy/nginx.conf."""
+    if request.param == "nginx":
+        with nginx_served(real_site.site) as url:
+            yield url
+    else:
+        with served(real_site.site, headers={"Content-Security-Policy": POLICY}) as url:
+            yield url
 
 
 @pytest.fixture

@@ -67,7 +67,8 @@ class Recorder:
 
 
 @pytest.mark.parametrize("lang", sorted(PREFIX))
-def test_every_kind_of_page_requests_only_the_site(browser, real_site, real_url, lang):
+def test_every_kind_of_page_requests_only_the_site(browser, real_site, real_url_any_server, lang):
+    real_url = real_url_any_server
     context = browser.new_context()
     recorder = Recorder(context)
     page = context.new_page()
@@ -84,7 +85,8 @@ def test_every_kind_of_page_requests_only_the_site(browser, real_site, real_url,
 
 @pytest.mark.parametrize("lang", sorted(PREFIX))
 @pytest.mark.parametrize("address", ["", "404.html"])
-def test_search_requests_only_the_site(browser, real_url, lang, address):
+def test_search_requests_only_the_site(browser, real_url_any_server, lang, address):
+    real_url = real_url_any_server
     context = browser.new_context()
     recorder = Recorder(context)
     page = context.new_page()
@@ -96,6 +98,25 @@ def test_search_requests_only_the_site(browser, real_url, lang, address):
     assert recorder.foreign(own) == []
     assert recorder.failed == []
     assert f"/{PREFIX[lang]}search/search_index.json" in {urlsplit(u).path for u in recorder.urls}
+
+
+@pytest.mark.parametrize("lang", sorted(PREFIX))
+def test_a_missing_address_shows_its_languages_404_page_through_nginx(browser, real_nginx_url, lang):
+    """nginx answers a missing address with the 404 page of the address's language, and that page
+    loads its styles and scripts from the site alone, from any depth."""
+    context = browser.new_context()
+    recorder = Recorder(context)
+    page = context.new_page()
+    missing = f"{real_nginx_url}/{PREFIX[lang]}no/such/page/"
+    response = page.goto(missing)
+    page.wait_for_load_state("networkidle")
+    assert response is not None and response.status == 404
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.evaluate("() => document.styleSheets.length") >= 2
+    assert page.locator("a[href]").count() > 5  # the theme's header and navigation, not a bare error
+    context.close()
+    assert recorder.foreign(urlsplit(real_nginx_url).netloc) == []
+    assert recorder.failed == [missing]
 
 
 def test_the_recorder_sees_a_request_to_another_host(browser, real_url):

@@ -12,7 +12,7 @@ import pytest
 from apk_site.anthology import citation
 from bs4 import BeautifulSoup
 
-from tests.conftest import FIXTURES, Build, build_site
+from tests.conftest import FIXTURES, Build, build_site, needs
 
 PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 LANGS = list(PREFIX)
@@ -381,6 +381,7 @@ def test_whole_book_page_holds_every_entry_in_order(site):
 
 
 def pdf_text(path) -> str:
+    needs("pdftotext")
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import FIXTURES, build_site
+from tests.conftest import FIXTURES, build_site, needs
 
 
 def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.skipif(shutil.which("faketime") is None, reason="needs Debian's faketime (.ci/run installs it)")
 def test_build_date_and_time_zone_do_not_change_the_output(tmp_path):
+    needs("faketime")
     first = build_site(tmp_path / "a", FIXTURES / "events_small", TZ="UTC")
     later = build_site(tmp_path / "b", FIXTURES / "events_small", faketime="2031-12-31 23:30:00", TZ="Asia/Tokyo")
     assert first.returncode == later.returncode == 0, first.output + later.output
