@@ -21,6 +21,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.pin_build_date(config)
     if not parallel.worker_languages():  # a forked language build keeps the events it was given
         site.refresh(config)  # fail early, once, with every problem in the event files
+        pdfs.check_printer(config, parallel.serving())  # and before any page links to a PDF
     site.no_theme_sitemap(config)
     site.keep_root_search_index(config)
     if parallel.first_build(config):
@@ -98,7 +99,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         site.write_sitemap(config)  # from the Kazakh pages, which this build just listed
     last_of_serving_worker = parallel.serving() and parallel.worker_languages()[-1:] == [lang]
     if all_languages_done or last_of_serving_worker:
-        pdfs.write_anthology_pdfs(config)
+        pdfs.write_anthology_pdfs(config, parallel.serving())
 
 
 def on_build_error(error: Exception) -> None:

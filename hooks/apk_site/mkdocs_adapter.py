@@ -39,6 +39,7 @@ from . import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     feed_files,
+    home,
     l10n,
     opendata,
     pages,
@@ -84,7 +85,7 @@ def events_dir(config: MkDocsConfig) -> Path:
 
 
 def _fingerprint(folder: Path, docs_dir: Path) -> tuple[Any, ...]:
-    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*.md")) for s in [p.stat()]]
+    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*.md")) for s in [p.lstat()]]
     return (str(folder), str(docs_dir), tuple(stats))
 
 
@@ -275,12 +276,28 @@ def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
 
 
 def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    if HOME_MARKER in markdown:
+        markdown = _fill_home(markdown, page, config)
     if CALENDAR_MARKER not in markdown:
         return markdown
     view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
     _slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
     page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
+
+
+HOME_MARKER = "<!-- apk:home -->"
+
+
+def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The home page's events counted from the build date in Astana (`home.js` drops what has
+    passed since, when the page is read), its numbers, region map, feeds and Anthology."""
+    events, lang = catalog(config).events, current_language(config)
+    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
+    view = home.home(events, today, lang, config.site_url or "/")
+    _slots[page.file.src_uri] = {"home": render.home_html(view, pages.region_map(events, lang, ""))}
+    page.meta["home_script"] = True  # overrides/main.html loads home.js for it
+    return markdown.replace(HOME_MARKER, render.slot("home"))
 
 
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
@@ -382,7 +399,7 @@ def edited_language(config: MkDocsConfig) -> str:
     newest, name = since, ""
     for folder in (events_dir(config), Path(config.docs_dir), anthology_dir(config)):
         for path in folder.rglob("*.md") if folder.is_dir() else ():
-            if (moment := path.stat().st_mtime) > newest:
+            if (moment := path.lstat().st_mtime) > newest:
                 newest, name = moment, path.name
     parts = name.split(".")
     return parts[-2] if len(parts) > 2 and parts[-2] in LANGUAGES else (DEFAULT_LANGUAGE if name else "")
@@ -415,8 +432,12 @@ def write_feeds(config: MkDocsConfig, lang: str) -> None:
         files.update(opendata.opendata_files(found.events, site_url, found.revisions))
     for path, data in sorted(files.items()):
         target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        except OSError as error:
+            # The pages link to every feed: a feed not written is a broken site, not a warning.
+            raise PluginError(f"feeds: {target} could not be written ({error.strerror or error})") from None
 
 
 # How often `mkdocs serve` looks for saved event files: MkDocs polls every 0.5 s, which alone is a

@@ -3,6 +3,10 @@ to `anthology/anthology-<lang>.pdf` from its built page once the languages are b
 
 The three Chromium runs go in parallel, and a book whose HTML and styles did not change since the
 last build is copied from `.cache/anthology-pdf` instead of printed again (4.5 s → 0 s).
+
+A book page links to its PDF, so a PDF that was not printed is a broken link: it fails the build
+with one line per book (an error, which `mkdocs build -q` does not hide). ANTHOLOGY_PDF=0 leaves the
+PDFs, and the links to them, out on purpose.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from . import mkdocs_adapter as adapter
@@ -25,41 +30,68 @@ from .anthology import pdf as anthology_pdf
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
 
-def write_anthology_pdfs(config: MkDocsConfig) -> None:
+NOT_FOUND = (
+    "anthology: Chromium was not found, so the Anthology's PDFs cannot be printed and the book pages "
+    "would link to missing files: install Debian's chromium (or set CHROMIUM to its path), "
+    "or build with ANTHOLOGY_PDF=0 to leave the PDFs and their links out"
+)
+ADVICE = "fix Chromium (CHROMIUM, ANTHOLOGY_PDF_TIMEOUT) or build with ANTHOLOGY_PDF=0"
+
+
+def check_printer(config: MkDocsConfig, serving: bool) -> None:
+    """Before anything is built: PDFs wanted and no Chromium fails the build now, not after every
+    page links to them. When serving, the preview goes on without the PDFs and their links."""
+    if not adapter.catalog(config).book.entries or not anthology_pdf.wanted(os.environ):
+        return
+    try:
+        anthology_pdf.timeout(os.environ)
+    except ValueError as error:
+        raise PluginError(f"anthology: {error}") from None
+    if anthology_pdf.chromium(os.environ) is not None:
+        return
+    if not serving:
+        raise PluginError(NOT_FOUND)
+    log.info("anthology: Chromium was not found: this preview has no PDFs and no links to them")
+    os.environ["ANTHOLOGY_PDF"] = "0"  # read by the pages of every language (and forked builds)
+
+
+def write_anthology_pdfs(config: MkDocsConfig, serving: bool = False) -> None:
     """Every language's whole book, printed to `anthology/anthology-<lang>.pdf` once all languages are
     built: the three Chromium runs go in parallel, and a book whose HTML and styles did not change
-    since the last build is copied from the cache instead of printed again."""
+    since the last build is copied from the cache instead of printed again. A book not printed
+    fails the build (see the module's note)."""
     found = adapter.catalog(config)
     if not found.book.entries or not anthology_pdf.wanted(os.environ):
         return
     browser = anthology_pdf.chromium(os.environ)
     if browser is None:
-        log.warning(
-            "anthology: Chromium was not found, so the PDFs were not printed: "
-            "install Debian's chromium (or set CHROMIUM), or build with ANTHOLOGY_PDF=0"
-        )
-        return
-    moment = adapter.build_moment()
+        raise PluginError(NOT_FOUND)
+    moment, seconds = adapter.build_moment(), anthology_pdf.timeout(os.environ)
     with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
-        jobs = [pool.submit(_print_book, config, lang, browser, moment) for lang in LANGUAGES]
-        troubles = [job.result() for job in jobs]
+        jobs = [pool.submit(_print_book, config, lang, browser, moment, seconds, serving) for lang in LANGUAGES]
+        troubles = [trouble for job in jobs if (trouble := job.result())]
     for trouble in troubles:
-        if trouble:
-            log.warning(trouble)
+        log.error(trouble)
+    if troubles:
+        books = "book was" if len(troubles) == 1 else "books were"
+        raise PluginError(f"anthology: {len(troubles)} {books} not printed to PDF (see above): {ADVICE}")
 
 
-def _print_book(config: MkDocsConfig, lang: str, browser: str, moment: dt.datetime) -> str:
+def _print_book(
+    config: MkDocsConfig, lang: str, browser: str, moment: dt.datetime, seconds: float, serving: bool
+) -> str:
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
     page = root / anthology_pages.BOOK_URI.replace(".md", "/index.html")
     target = root / "anthology" / anthology_pages.pdf_name(lang)
-    if not page.is_file():  # serving: that language's build has not written it yet
-        return ""
-    cached = _pdf_cache(config) / f"{_pdf_key(page, config, moment)}.pdf"
+    if not page.is_file():
+        # Serving: that language's build has not written it yet. Building: it should have.
+        return "" if serving else f"anthology: {page} was not built, so its PDF cannot be printed"
+    cached = _pdf_cache(config) / f"{_pdf_key(page, config, moment, browser)}.pdf"
     if cached.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
         return ""
-    trouble = anthology_pdf.print_book(page, target, browser, moment)
+    trouble = anthology_pdf.print_book(page, target, browser, moment, seconds)
     if not trouble and target.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
         # Through a temporary name: a build stopped halfway must not leave half a PDF in the cache.
@@ -73,9 +105,11 @@ def _pdf_cache(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "anthology-pdf"
 
 
-def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime) -> str:
-    """Everything the printed book depends on: its HTML, the site's styles and fonts, the date stamped in it."""
+def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime, browser: str) -> str:
+    """Everything the printed book depends on: its HTML, the site's styles and fonts, the date stamped
+    in it, and the Chromium that prints it (so another one, CHROMIUM=..., really runs)."""
     digest = hashlib.sha256(page.read_bytes())
+    digest.update(browser.encode())
     assets = Path(config.docs_dir) / "assets"
     for path in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix in {".css", ".woff2"}):
         digest.update(path.name.encode() + path.read_bytes())

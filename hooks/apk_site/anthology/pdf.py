@@ -32,6 +32,9 @@ FLAGS = (
     "--virtual-time-budget=20000",
 )
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Seconds one book may take to print; Chromium that hangs (no display, a locked profile) must end
+# the build with a message, not keep it waiting. ANTHOLOGY_PDF_TIMEOUT changes it (tests use 2).
+DEFAULT_TIMEOUT = 180.0
 _STAMP = re.compile(rb"\(D:\d{14}[+-]\d\d'\d\d'\)")
 
 
@@ -40,8 +43,22 @@ def wanted(environ: Mapping[str, str]) -> bool:
     return environ.get("ANTHOLOGY_PDF", "1") not in ("0", "no", "false")
 
 
+def timeout(environ: Mapping[str, str]) -> float:
+    value = environ.get("ANTHOLOGY_PDF_TIMEOUT", "").strip()
+    try:
+        seconds = float(value) if value else DEFAULT_TIMEOUT
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise ValueError(f"ANTHOLOGY_PDF_TIMEOUT must be a number of seconds above 0, got {value!r}")
+    return seconds
+
+
 def chromium(environ: Mapping[str, str]) -> str | None:
-    for candidate in (environ.get("CHROMIUM", ""), shutil.which("chromium") or "", DEFAULT_CHROMIUM):
+    """CHROMIUM when it is set (a wrong path is not replaced by another browser), else Debian's."""
+    if environ.get("CHROMIUM"):
+        return environ["CHROMIUM"] if Path(environ["CHROMIUM"]).is_file() else None
+    for candidate in (shutil.which("chromium") or "", DEFAULT_CHROMIUM):
         if candidate and Path(candidate).is_file():
             return candidate
     return None
@@ -56,11 +73,14 @@ def pin_dates(data: bytes, moment: dt.datetime) -> bytes:
     return _STAMP.sub(lambda _: stamp, data)
 
 
-def print_book(page: Path, target: Path, browser: str, moment: dt.datetime, timeout: float = 180) -> str:
+def print_book(
+    page: Path, target: Path, browser: str, moment: dt.datetime, timeout: float = DEFAULT_TIMEOUT
+) -> str:
     """Write the PDF of `page` to `target`; return '' or what went wrong, for the build log."""
     if not page.is_file():
         return f"anthology: {page} was not built, so its PDF cannot be printed"
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # a PDF of an earlier build must not pass for this one's
     with tempfile.TemporaryDirectory(prefix="apk-pdf-") as profile:
         # A clean environment: no faketime or other preload from a test harness reaches Chromium.
         environ = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": profile, "LANG": "C.UTF-8"}
@@ -72,10 +92,13 @@ def print_book(page: Path, target: Path, browser: str, moment: dt.datetime, time
                 timeout=timeout,
                 check=False,
             )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            return f"anthology: Chromium could not print {page}: {error}"
+        except subprocess.TimeoutExpired:
+            return f"anthology: Chromium ({browser}) did not print {page} within {timeout:g} s and was stopped"
+        except OSError as error:
+            return f"anthology: Chromium ({browser}) could not be started to print {page}: {error}"
     if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-        return f"anthology: Chromium could not print {page} (exit {done.returncode}): {tail[0]}"
+        why = f": {tail[0]}" if tail[0] else ", and wrote no PDF"
+        return f"anthology: Chromium ({browser}) could not print {page} (exit {done.returncode}){why}"
     target.write_bytes(pin_dates(target.read_bytes(), moment))
     return ""
