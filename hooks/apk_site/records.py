@@ -87,9 +87,8 @@ def read_record(path: str, text: str) -> Record | Problem:
         _, body = frontmatter.YAMLHandler().split(text)
     except (yaml.YAMLError, ValueError) as error:
         # The context mark points at the opening bracket or quote an editor forgot to close.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = mark.line + FRONT_MATTER_OFFSET if mark is not None else 1
-        return Problem(path, line, "front matter", yaml_message(error, fence.group(1), line - FRONT_MATTER_OFFSET))
+        index, message = yaml_problem(error, fence.group(1))
+        return Problem(path, index + FRONT_MATTER_OFFSET if index >= 0 else 1, "front matter", message)
     if not isinstance(meta, dict):
         return Problem(path, 2, "front matter", "expected 'field: value' lines between the two '---' lines")
     body = body.strip()
@@ -98,15 +97,41 @@ def read_record(path: str, text: str) -> Record | Problem:
     return Record(path, meta, body, _key_lines(node) if node is not None else {}, body_line)
 
 
-def yaml_message(error: Exception, yaml_text: str, index: int) -> str:
-    """What went wrong on line `index` (from 0) of `yaml_text`, and the fix editors need."""
+def yaml_problem(error: Exception, yaml_text: str) -> tuple[int, str]:
+    """The line (from 0 in `yaml_text`, -1 if unknown) and the message for an error of YAML's,
+    with the fix editors need. The context mark points at the bracket or quote an editor forgot
+    to close; a tab is shown where it is."""
     reason = getattr(error, "problem", None) or "not valid YAML"
+    marks = [m for m in (getattr(error, "context_mark", None), getattr(error, "problem_mark", None)) if m is not None]
     lines = yaml_text.split("\n")
-    if "\t" in (lines[index] if 0 <= index < len(lines) else ""):
-        return "a tab character: YAML indents with spaces only, so replace the tab with spaces"
+    tabs = [m.line for m in marks if "\t" in (lines[m.line] if m.line < len(lines) else "")]
+    if tabs or "tab character" in reason:
+        line = tabs[0] if tabs else (marks[-1].line if marks else -1)
+        return line, "a tab character: YAML indents with spaces only, so replace the tab with spaces"
+    line = marks[0].line if marks else -1
+    if reason == REPEATED:
+        return line, f"{REPEATED}: write the values again instead of the alias"
     if "for the tag" in reason:
-        return "a YAML tag ('!!...' or '!...') is not allowed here: write the plain value without it"
-    return f"{reason}: check quotes, colons and indentation on this line"
+        return line, "a YAML tag ('!!...' or '!...') is not allowed here: write the plain value without it"
+    return line, f"{reason}: check quotes, colons and indentation on this line"
+
+
+REPEATED = "a list or a group of fields given a name (&name) is repeated (*name)"
+
+
+def refuse_repeated_collections(node: yaml.Node | None) -> None:
+    """Raise a YAML error when an alias repeats a list or mapping: it may contain itself (a loop
+    no reader could print) or repeat one a billion times over; a repeated single value is harmless."""
+    seen: set[int] = set()
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            continue
+        if id(current) in seen:
+            raise yaml.MarkedYAMLError(problem=REPEATED, problem_mark=current.start_mark)
+        seen.add(id(current))
+        stack += [child for pair in current.value for child in (pair if isinstance(pair, tuple) else (pair,))]
 
 
 def _parse(text: str) -> tuple[yaml.Node | None, Any]:
@@ -114,6 +139,7 @@ def _parse(text: str) -> tuple[yaml.Node | None, Any]:
     loader = TextDatesLoader(text)
     try:
         node = loader.get_single_node()
+        refuse_repeated_collections(node)
         return node, (loader.construct_document(node) if node is not None else {})
     finally:
         loader.dispose()

@@ -309,3 +309,137 @@ def test_a_reload_after_a_save_reads_the_saved_file_again_and_reuses_the_others(
     fourth, problems = load_events(folder)
     assert problems == ()
     assert {e.id: e for e in fourth}["b"].title("ru").value == "Снова"
+
+
+# ---- Issue 15: files from editors' machines (item 1) and bodies without active HTML (item 5) ----
+
+
+def test_a_windows_1251_file_is_one_problem_and_the_other_events_still_load(tmp_path):
+    """Before issue 15 this ended in a UnicodeDecodeError traceback."""
+    folder = write(tmp_path / "events", {"a.md": GOOD})
+    russian = GOOD.replace("title: Сессия", "title: Сессия Ассамблеи").replace("Мәтін.", "Текст.")
+    (folder / "b.md").write_bytes(russian.replace("Тәуелсіздік сарайы", "Дворец мира").encode("cp1251"))
+    (folder / "a.ru.md").write_bytes("---\ntitle: Сессия\n---\n".encode("cp1251"))
+    events, problems = load_events(folder, tmp_path)
+    assert [e.id for e in events] == ["a"]  # the build stops on the problems all the same
+    assert [(p.path, p.line, p.field) for p in problems] == [
+        ("events/a.ru.md", 2, "encoding"),
+        ("events/b.md", 8, "encoding"),  # the title, the first line with a Cyrillic letter
+    ]
+    assert all(p.message.startswith("the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py "
+                                    "check --fix-encoding`") for p in problems)
+
+
+def test_utf8_with_a_bom_and_crlf_line_endings_loads_like_any_file(tmp_path):
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "x.md").write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
+    (folder / "x.ru.md").write_bytes("\ufeff---\r\ntitle: Сессия\r\n---\r\nТекст.\r\n".encode())
+    events, problems = load_events(folder, tmp_path)
+    assert problems == ()
+    assert events[0].title("kk").value == "Сессия" and events[0].text("body", "ru").value == "Текст."
+    assert "\r" not in events[0].text("body", "kk").value
+
+
+def test_a_script_in_the_body_is_refused_at_its_line_in_the_file(tmp_path):
+    """Before issue 15 the body was published as it was, script and all."""
+    body = "Мәтін.\n\n```html\n<script>shown as code</script>\n```\n\n<script>alert(1)</script>\n"
+    translation = "---\ntitle: Session\n---\n\nSee [the form](javascript:alert(2)).\n"
+    events, problems = load(tmp_path, {"x.md": GOOD.replace("Мәтін.\n", body), "x.en.md": translation})
+    assert events == ()
+    assert [str(p) for p in problems] == [
+        "events/x.en.md:5: body: a javascript: address runs code when a reader follows it: write a link instead, "
+        "[text](https://...)",
+        "events/x.md:17: body: <script> runs code in readers' browsers: remove it (to show code as text, put it "
+        "between ``` lines)",
+    ]
+
+
+def test_code_that_shows_html_and_harmless_html_stay_allowed(tmp_path):
+    body = "Мәтін `<iframe>` and<br>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![Сурет](picture.png)\n"
+    events, problems = load(tmp_path, {"x.md": GOOD.replace("Мәтін.\n", body)})
+    assert problems == () and len(events) == 1
+
+
+# ---- Issue 15, item 7: what else editors' machines and hostile pull requests produce ----
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"x.md": ""}, "events/x.md:1: front matter: the file must start with a line '---'"),
+        ({"x.md": "Just a text.\n"}, "events/x.md:1: front matter: the file must start with a line '---'"),
+        ({"x.md": "---\nlang: kk\n---\n"}, "events/x.md:1: category: is missing"),
+        (
+            {"x.md": GOOD.replace("region: astana", "region: !!python/object/apply:os.system [ls]")},
+            "events/x.md:4: front matter: a YAML tag ('!!...' or '!...') is not allowed here: write the plain value",
+        ),
+        (
+            {"x.md": GOOD.replace("region: astana", "region: !custom astana")},
+            "events/x.md:4: front matter: a YAML tag ('!!...' or '!...') is not allowed here",
+        ),
+        (
+            {"x.md": GOOD.replace("region: astana", "\tregion: astana")},
+            "events/x.md:4: front matter: a tab character: YAML indents with spaces only",
+        ),
+        (
+            {"x.md": GOOD.replace("venue: Тәуелсіздік сарайы", "venue: &v Сарай\naddress: *v")},
+            None,  # an alias is only a repeated value: it loads
+        ),
+        (
+            {"x.md": GOOD.replace("venue: Тәуелсіздік сарайы", "venue: &v [a, *v]")},  # a list that holds itself
+            "events/x.md:9: front matter: a list or a group of fields given a name (&name) is repeated (*name): write",
+        ),
+        (
+            {"x.md": GOOD.replace("venue: Тәуелсіздік сарайы", "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\nvenue: V")},
+            "events/x.md:9: front matter: a list or a group of fields given a name (&name) is repeated",
+        ),
+        ({"x.ru.md": "---\ntitle: Сессия\n---\n"}, "events/x.ru.md:1: file name: a translation needs its main file"),
+        ({"x.md": GOOD, "x.de.md": "---\ntitle: x\n---\n"}, "events/x.de.md:1: file name: unknown language code 'de'"),
+        ({"x.md": GOOD, "x.kz.md": "---\ntitle: x\n---\n"}, "events/x.kz.md:1: file name: unknown language code 'kz'"),
+        ({"x.md": GOOD, "x.en-GB.md": "---\ntitle: x\n---\n"}, "events/x.en-GB.md:1: file name: unknown language"),
+        ({"x.md": GOOD.replace("2025-04-24 10:00", "0001-01-01 10:00")}, "events/x.md:2: start: the year 1 is outside"),
+        ({"x.md": GOOD.replace("2025-04-24 13:30", "9999-12-31")}, "events/x.md:3: end: the year 9999 is outside"),
+        ({"x.md": GOOD.replace("2025-04-24 10:00", "1900-04-24 10:00")}, "events/x.md:2: start: the year 1900"),
+        ({"x.md": GOOD.replace("2025-04-24 10:00", "2025-02-29 10:00")}, "events/x.md:2: start: day is out of range"),
+        ({"x.md": GOOD.replace("title: Сессия", 'title: "Сессия\\x1b[31m"')}, "events/x.md:8: title: contains a control"),
+        ({"x.md": GOOD.replace("title: Сессия", "title: Сессия \u202egnp.exe")}, "events/x.md:8: title: contains a bidirectional"),
+        ({"x.md": GOOD.replace("Мәтін.", "Мәтін \u2066x\u2069.")}, "events/x.md:11: body: contains a bidirectional"),
+        ({"x.md": GOOD.replace("Мәтін.", "Мәтін\x00.")}, "events/x.md:11: body: contains a control character (U+0000)"),
+        ({"x.md": GOOD.replace("title: Сессия", "title: " + "Ұ" * 5000)}, "events/x.md:8: title: is 5000 characters"),
+    ],
+)
+def test_hostile_and_careless_files_end_in_a_problem_on_their_line(tmp_path, files, expected):
+    found = messages(tmp_path, files)
+    if expected is None:
+        assert found == []
+    else:
+        assert found and found[0].startswith(expected), found
+        assert all(m.startswith("events/x") for m in found) and (len(found) == 1 or "is missing" in expected)
+
+
+def test_a_very_large_body_loads_quickly(tmp_path):
+    import time
+
+    body = ("Мәтін <b>жуан</b> & [сілтеме](https://example.org).\n\n" * 40_000)  # about 2.5 MB
+    started = time.perf_counter()
+    events, problems = load(tmp_path, {"x.md": GOOD.replace("Мәтін.\n", body)})
+    assert problems == () and len(events[0].text("body", "kk").value) > 2_000_000
+    assert time.perf_counter() - started < 60  # a hang would never end: only that is caught here
+
+
+def test_a_link_out_of_the_events_folder_is_never_read(tmp_path):
+    import os
+
+    folder = write(tmp_path / "events", {"x.md": GOOD})
+    (tmp_path / "outside.md").write_text(GOOD.replace("Сессия", "Құпия"), encoding="utf-8")
+    os.symlink(tmp_path / "outside.md", folder / "leak.md")
+    os.symlink(tmp_path / "gone.md", folder / "gone.md")
+    os.symlink("x.md", folder / "same.md")  # inside the folder: an ordinary (duplicate) event
+    events, problems = load_events(folder, tmp_path)
+    assert [str(p) for p in problems] == [
+        "events/gone.md:1: file name: is a link to a file that does not exist: remove the link",
+        "events/leak.md:1: file name: is a link to a file outside its folder: copy the text into a file here instead",
+    ]
+    assert all("Құпия" not in t.title for e in events for t in e.translations)
+    assert sorted(e.id for e in events) == ["same", "x"]

@@ -23,7 +23,7 @@ from ..checker import Checker
 from ..fields import Invalid
 from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
 from ..problems import Problem
-from ..records import Record, TextDatesLoader, load_yaml, read_record, yaml_message
+from ..records import Record, TextDatesLoader, load_yaml, read_record, refuse_repeated_collections, yaml_problem
 from ..text_files import outside_link, read_text
 from .model import BACK, EMPTY, FRONT, Author, Book, Chapter, Edition, Localized, Matter, Part, Text, Version, Years
 
@@ -164,10 +164,11 @@ def read_data(path: str, text: str) -> Record | Problem:
     loader = TextDatesLoader(text)
     try:
         node = loader.get_single_node()
+        refuse_repeated_collections(node)
         value = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        return Problem(path, mark.line + 1 if mark else 1, "YAML", yaml_message(error, text, mark.line if mark else -1))
+        index, message = yaml_problem(error, text)
+        return Problem(path, index + 1 if index >= 0 else 1, "YAML", message)
     finally:
         loader.dispose()
     if not isinstance(value, dict):
