@@ -1,6 +1,9 @@
 /* Calendar list: filters kept in the URL query, past events marked, a "jump to today" button.
    The page is complete without this script; it only hides rows and adds classes. No inline script,
-   no library, no request. Today is taken in Astana time (UTC+5), never baked into the HTML. */
+   no library, no request. Today is taken in Astana time (UTC+5), never baked into the HTML.
+   The form sits in a closed <details> and the count is built in, so showing the form moves nothing
+   on screen; with no filter in the URL the rows are left alone at load (a phone's first screen must
+   not wait for 420 rows to be looked at). Active filters show as chips that remove them. */
 (function () {
   "use strict";
 
@@ -12,8 +15,9 @@
   }
 
   function markPast(root, today) {
+    // Past rows change colour only, never size: the class must not move anything (layout shift).
     root.querySelectorAll(".apk-event[data-end]").forEach(function (row) {
-      row.classList.toggle("apk-past", row.getAttribute("data-end") < today);
+      if (row.getAttribute("data-end") < today) row.classList.add("apk-past");
     });
   }
 
@@ -43,14 +47,62 @@
     window.history.replaceState(null, "", url);
   }
 
+  // Kazakh letters as typed on a Russian layout, folded as the site search folds them
+  // (hooks/apk_site/search_fold.py, FOLD): «Актобе» finds «Ақтөбе».
+  var FOLD = {"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"};
+  function fold(text) {
+    return text.replace(/[әғқңөұүһі]/g, function (letter) { return FOLD[letter]; });
+  }
+
   function matches(row, form, words) {
     for (var i = 0; i < FIELDS.length; i++) {
       var wanted = form.elements[FIELDS[i]].value;
       var actual = FIELDS[i] === "month" ? row.getAttribute("data-date").slice(0, 7) : row.getAttribute("data-" + FIELDS[i]);
       if (wanted && actual !== wanted) return false;
     }
-    var text = row.getAttribute("data-text");
-    return words.every(function (word) { return text.indexOf(word) !== -1; });
+    var text = fold(row.getAttribute("data-text"));
+    return words.every(function (word) { return text.indexOf(fold(word)) !== -1; });
+  }
+
+  function active(form) {
+    return FIELDS.concat(["q"]).filter(function (name) { return form.elements[name].value.trim(); });
+  }
+
+  // One chip per active filter: its value as the reader sees it; a click clears that filter.
+  function renderChips(root, form) {
+    var list = root.querySelector("[data-apk-chips]");
+    var names = active(form);
+    var counter = root.querySelector("[data-apk-active]");
+    if (counter) counter.textContent = names.length ? " (" + names.length + ")" : "";
+    if (!list) return;
+    list.textContent = "";
+    names.forEach(function (name) {
+      var field = form.elements[name];
+      var value = name === "q" ? "«" + field.value.trim() + "»" : field.options[field.selectedIndex].text;
+      var label = field.closest("label").querySelector("span").textContent;
+      var chip = document.createElement("button");
+      chip.type = "button";
+      chip.className = "apk-chip apk-chip--filter";
+      chip.setAttribute("data-name", name);
+      chip.setAttribute("aria-label", list.getAttribute("data-remove") + ": " + label + ": " + value);
+      chip.textContent = value + " ×";
+      var item = document.createElement("li");
+      item.appendChild(chip);
+      list.appendChild(item);
+    });
+  }
+
+  function removeFilter(root, form, name) {
+    form.elements[name].value = "";
+    update(root, form);
+    var next = root.querySelector("[data-apk-chips] button") || root.querySelector(".apk-filters__toggle");
+    if (next) next.focus();
+  }
+
+  function update(root, form) {
+    apply(root, form);
+    renderChips(root, form);
+    writeState(form);
   }
 
   function apply(root, form) {
@@ -72,7 +124,7 @@
       month.hidden = visible === 0;
       countMonth(month, visible, form);
     });
-    form.querySelector("[data-apk-count]").textContent = pluralize(form, shown);
+    root.querySelector("[data-apk-count]").textContent = pluralize(form, shown);
   }
 
   // A month's heading counts the rows shown under it; the built number comes back when all are shown.
@@ -107,14 +159,21 @@
     if (!form) return;
     form.hidden = false;
     readState(form);
-    apply(root, form);
-    form.addEventListener("input", function () { apply(root, form); writeState(form); });
-    form.addEventListener("change", function () { apply(root, form); writeState(form); });
+    if (active(form).length) { apply(root, form); renderChips(root, form); }
+    form.addEventListener("input", function () { update(root, form); });
+    form.addEventListener("change", function () { update(root, form); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
-      window.setTimeout(function () { apply(root, form); writeState(form); }, 0);
+      window.setTimeout(function () { update(root, form); }, 0);
     });
-    form.querySelector("[data-apk-today]").addEventListener("click", function () { jumpToToday(root, today); });
+    var chips = root.querySelector("[data-apk-chips]");
+    if (chips) chips.addEventListener("click", function (event) {
+      var chip = event.target.closest("button[data-name]");
+      if (chip) removeFilter(root, form, chip.getAttribute("data-name"));
+    });
+    var button = root.querySelector("[data-apk-today]");
+    button.addEventListener("click", function () { jumpToToday(root, today); });
+    button.classList.remove("apk-today--wait");
   }
 
   // Material swaps pages without reloading when navigation.instant is on; plain load is enough here.

@@ -113,6 +113,8 @@ def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render
         width=7 * (tilemap.SIZE + tilemap.GAP),
         height=5 * (tilemap.SIZE + tilemap.GAP),
         map_title=l10n.t("index.map_title", lang),
+        legend=tilemap.legend(view) if kind == "regions" else (),
+        legend_label=l10n.t("map.legend", lang),
         intro=l10n.t(f"index.{kind}.intro", lang),
         name_label=l10n.t(f"filter.{SINGULAR[kind]}", lang),
         count_label=l10n.t("events_label", lang),

@@ -54,6 +54,7 @@ def _front_matter(values: dict[str, object]) -> str:
 def labels(lang: str) -> dict[str, str]:
     """The UI words the calendar templates need, in one language."""
     keys = ("legend", "region", "category", "organizer", "month", "text", "any", "reset", "shown")
+    keys += ("summary", "today_short", "active", "remove", "browse")
     found = {key: l10n.t(f"filter.{key}", lang) for key in keys}
     return {
         **found,
@@ -94,7 +95,8 @@ def fill_slots(html: str, slots: dict[str, str]) -> str:
 
 
 def _list_meta(title: str, description: str, calendar_script: bool) -> dict[str, object]:
-    meta: dict[str, object] = {"title": title, "search": {"exclude": True}}
+    # Every generated list page is a calendar view: overrides/main.html links calendar.css for it.
+    meta: dict[str, object] = {"title": title, "search": {"exclude": True}, "calendar_styles": True}
     if description:
         meta["description"] = description
     if calendar_script:

@@ -19,14 +19,42 @@ TILES = {
     "turkistan": (2, 3), "zhambyl": (3, 3), "almaty-region": (4, 3),
     "shymkent": (2, 4), "almaty-city": (4, 4),
 }  # fmt: skip
-# Five steps of one blue; text colour chosen per step for a contrast of at least 4.5:1.
+# Five steps of the flag's sky blue, light to dark; the text colour of each step is chosen for a
+# contrast of at least 4.5:1 on its fill (13.6, 10.2, 9.4, 6.1 and 6.5:1).
 STEPS = (
-    ("#eef1fb", "#1a2151"),
-    ("#c5cdf0", "#1a2151"),
-    ("#8c9be0", "#0d1030"),
-    ("#3f51b5", "#ffffff"),
-    ("#1a237e", "#ffffff"),
+    ("#f4f6f7", "#1b2a33"),
+    ("#d3eff4", "#0b3a44"),
+    ("#8ad8e6", "#062a31"),
+    ("#00afca", "#00262e"),
+    ("#006778", "#ffffff"),
 )
+# A tile is 96 units wide and the map about 930 px wide at 1280 px, so a label of about ten letters at
+# 15 units is about 19 px tall there. Full names are in each tile's tooltip, its link name and the table.
+# Russian calls regions by their centre or name as people say it; the three "Kazakhstan" regions by
+# their usual abbreviations (ЗКО, СКО, ВКО; Kazakh БҚО, СҚО, ШҚО).
+SHORT = {
+    "abai": ("Абай", "Абай", "Abai"),
+    "akmola": ("Ақмола", "Акмола", "Akmola"),
+    "aktobe": ("Ақтөбе", "Актобе", "Aktobe"),
+    "almaty-region": ("Алматы обл.", "Алматин. обл.", "Almaty Region"),
+    "atyrau": ("Атырау", "Атырау", "Atyrau"),
+    "west-kazakhstan": ("БҚО", "ЗКО", "West Kaz."),
+    "zhambyl": ("Жамбыл", "Жамбыл", "Zhambyl"),
+    "zhetisu": ("Жетісу", "Жетісу", "Zhetisu"),
+    "karaganda": ("Қарағанды", "Караганда", "Karaganda"),
+    "kostanay": ("Қостанай", "Костанай", "Kostanay"),
+    "kyzylorda": ("Қызылорда", "Кызылорда", "Kyzylorda"),
+    "mangystau": ("Маңғыстау", "Мангистау", "Mangystau"),
+    "pavlodar": ("Павлодар", "Павлодар", "Pavlodar"),
+    "north-kazakhstan": ("СҚО", "СКО", "North Kaz."),
+    "turkistan": ("Түркістан", "Туркестан", "Turkistan"),
+    "ulytau": ("Ұлытау", "Ұлытау", "Ulytau"),
+    "east-kazakhstan": ("ШҚО", "ВКО", "East Kaz."),
+    "astana": ("Астана", "Астана", "Astana"),
+    "almaty-city": ("Алматы", "Алматы", "Almaty"),
+    "shymkent": ("Шымкент", "Шымкент", "Shymkent"),
+}
+LANGUAGE_INDEX = {"kk": 0, "ru": 1, "en": 2}
 SIZE, GAP = 96, 6
 
 
@@ -41,6 +69,13 @@ class Tile:
     count: int
     href: str
     name: str
+    short: tuple[str, ...] = ()  # the tile's label, one or two lines
+
+
+@dataclass(frozen=True)
+class LegendStep:
+    fill: str
+    text: str  # the counts the colour stands for: "0", "1–4", "13–17"
 
 
 def step(count: int, highest: int) -> int:
@@ -68,10 +103,27 @@ def tiles(view: IndexView) -> tuple[Tile, ...]:
                 entry.count,
                 entry.href,
                 entry.name,
+                short_label(entry.id, view.lang),
             )
         )
     return tuple(sorted(out, key=lambda t: (t.y, t.x)))
 
 
-def legend() -> tuple[tuple[str, str], ...]:
-    return tuple(STEPS)
+def short_label(region: str, lang: str) -> tuple[str, ...]:
+    """The tile's abbreviation, split in two lines where one would not fit the tile."""
+    text = SHORT[region][LANGUAGE_INDEX[lang]]
+    return tuple(text.split(" ", 1)) if len(text) > 10 else (text,)
+
+
+def legend(view: IndexView) -> tuple[LegendStep, ...]:
+    """What each colour of the map means, as ranges of counts (only the steps some count can take)."""
+    highest = max((e.count for e in view.entries if e.id in TILES), default=0)
+    ranges: dict[int, list[int]] = {}
+    for count in range(highest + 1):
+        ranges.setdefault(step(count, highest), []).append(count)
+    out = []
+    for index, counts in sorted(ranges.items()):
+        low, high = counts[0], counts[-1]
+        text = str(low) if low == high else f"{low}–{high}"
+        out.append(LegendStep(STEPS[index][0], text))
+    return tuple(out)

@@ -35,6 +35,10 @@ class EventRow:
     status_label: str
     sample: bool
     search_text: str
+    # The list shows the date once, in its day's heading: a row repeats it only when it spans days.
+    category: str = ""
+    multi_day: bool = False
+    tba_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class Filters:
     organizers: tuple[Option, ...]
     months: tuple[Option, ...]
     plural_forms: str
+    count: str = ""  # all events, shown before the script counts what a filter leaves
+    browse: tuple[Option, ...] = ()  # the pages that filter without JavaScript: href and label
 
 
 @dataclass(frozen=True)
@@ -177,6 +183,9 @@ def row(event: Event, lang: str, base: str) -> EventRow:
         status_label=l10n.t(f"status.{event.status}", lang) if event.status != "scheduled" else "",
         sample=event.sample,
         search_text=_search_text(event, lang),
+        category=reference().categories[event.category].name(lang),
+        multi_day=event.when.start_date != event.when.end_date,
+        tba_label=l10n.t("date_tba", lang) if event.when.month_only else "",
     )
 
 
@@ -232,7 +241,7 @@ def month_groups(events: tuple[Event, ...], lang: str, base: str) -> tuple[Month
     return tuple(months)
 
 
-def filters(events: tuple[Event, ...], lang: str) -> Filters:
+def filters(events: tuple[Event, ...], lang: str, base: str = "../") -> Filters:
     ref = reference()
     used = {name: sorted({getattr(e, name) for e in events}) for name in ("region", "category")}
     organizers = sorted({organizer_key(e) for e in events} - {""})
@@ -243,7 +252,14 @@ def filters(events: tuple[Event, ...], lang: str) -> Filters:
         organizers=tuple(Option(key, ref.organizers[key].name(lang)) for key in organizers),
         months=tuple(Option(key, l10n.month_heading(int(key[:4]), int(key[5:]), lang)) for key in months),
         plural_forms=l10n.plural_forms_json("events", lang),
+        count=l10n.plural(len(events), "events", lang),
+        browse=tuple(Option(f"{base}{href}", l10n.t(key, lang)) for href, key in BROWSE),
     )
+
+
+# Pages that show a part of the calendar without the filter script, offered beside the filter.
+BROWSE = (("regions/", "index.regions"), ("categories/", "index.categories"),
+          ("organizers/", "index.organizers"), ("calendar/year/", "year_overview"))  # fmt: skip
 
 
 def site_root(base: str, lang: str) -> str:
@@ -265,7 +281,7 @@ def calendar(events: tuple[Event, ...], lang: str, base: str = "../", site_url: 
         month_groups(events, lang, base),
         l10n.t("calendar_empty", lang),
         sample,
-        filters(events, lang) if events else None,
+        filters(events, lang, base) if events else None,
         replace(
             subscribe(feed_files.CALENDAR_FEED, lang, site_url),
             opendata=tuple(site_root(base, lang) + path for path in OPEN_DATA),

@@ -159,7 +159,9 @@ def shown_ids(page) -> list[str]:
 
 
 def open_list(page, url: str) -> None:
+    """Open the list and its "Filter" disclosure; the form shows once the script has run."""
     page.goto(url)
+    page.locator("details.apk-filters > summary").click()
     page.locator("form.apk-filter").wait_for(state="visible")
 
 
@@ -517,5 +519,13 @@ def test_without_javascript_the_whole_list_shows_and_the_form_stays_hidden(brows
         assert page.locator("form.apk-filter").count() == 1
         assert page.locator("form.apk-filter").is_hidden()
         assert page.locator(".apk-past").count() == 0
+        # The "Filter" disclosure still opens, and offers the pages that filter without the script.
+        page.locator("details.apk-filters > summary").click()
+        browse = page.locator(".apk-filters__browse a")
+        assert [browse.nth(i).get_attribute("href") for i in range(browse.count())] == [
+            "../regions/", "../categories/", "../organizers/", "../calendar/year/"
+        ]
+        assert browse.first.is_visible()
+        assert page.locator("form.apk-filter").is_hidden()
     finally:
         context.close()
