@@ -111,6 +111,9 @@ def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -
     history = event_revisions(folder)
     for note in history.notes:
         log.info(note)
+    if history.error:
+        raise PluginError(history.error)
+    history = history.with_statuses({e.id: e.status for e in events})
     generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
     generated[TRANSLATIONS.uri] = TRANSLATIONS
     generated.update({page.uri: page for page in pages.prototypes(generated.values())})

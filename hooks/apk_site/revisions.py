@@ -3,6 +3,15 @@
 Two git calls whatever the size of the history: one `git log` of the folder, one `git cat-file`
 for the main-file versions it names. Without git history the answer is a fixed fallback, never
 the clock, so that feeds built from the same files are the same bytes.
+
+SEQUENCE must never be lower than what an earlier build published: calendar clients keep the copy
+with the higher SEQUENCE and would never show the change. It counts the significant changes over
+the whole history, so a shallow clone (most hosting CI clones with `--depth 1`) would count from
+the commit it was cut at, and publish 0 for an event postponed before it. So a shallow history is
+fetched in full first (`git fetch --unshallow`, from the clone's own remote, two more git calls);
+if that fails, the build fails and says how to fetch it. An event is taken to start out scheduled:
+one created cancelled or postponed has SEQUENCE 1 from its first version, and one that git does
+not know (a new file, generated sample data) still gets 1 when it is cancelled or postponed.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from .records import Record, read_record
 FALLBACK_TIME = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
 # What a calendar client must be told again about: when and where it happens, and whether it does.
 SIGNIFICANT = ("start", "end", "venue", "address", "region", "geo", "status")
+_STATUS = SIGNIFICANT.index("status")
 _COMMIT = b"\x01"
 LOG_OPTIONS = (
     "-z",
@@ -60,9 +70,22 @@ class Revisions:
     known: Mapping[str, Revision]
     default: Revision
     notes: tuple[str, ...] = ()
+    # Why the history could not be read in full; the build stops with it (see the module's note).
+    error: str = ""
 
     def of(self, event_id: str) -> Revision:
         return self.known.get(event_id, self.default)
+
+    def with_statuses(self, statuses: Mapping[str, str]) -> Revisions:
+        """At least SEQUENCE 1 for every event that is not `scheduled` now, history or not: its
+        status changed at least once since it was announced. (A status changed in a file not yet
+        committed counts too; once committed, git history counts the same change.)"""
+        known = dict(self.known)
+        for event_id, status in statuses.items():
+            revision = self.of(event_id)
+            if status != "scheduled" and revision.sequence < 1:
+                known[event_id] = Revision(1, revision.last_modified)
+        return Revisions(known, self.default, self.notes, self.error)
 
 
 @dataclass(frozen=True)
@@ -105,15 +128,38 @@ def event_revisions(folder: Path, environ: Mapping[str, str] | None = None) -> R
     default = Revision(0, fallback_time(os.environ if environ is None else environ))
     log = _git(folder, "log", *LOG_OPTIONS, "--", ".")
     if isinstance(log, str):
-        return Revisions({}, default, (f"no git history for {folder} ({log}): every event gets SEQUENCE 0",))
+        note = f"no git history for {folder} ({log}): SEQUENCE is 0, or 1 for cancelled and postponed events"
+        return Revisions({}, default, (note,))
     commits = parse_log(log)
+    notes: tuple[str, ...] = ()
+    if any(commit.grafted for commit in commits):
+        fetched = _unshallow(folder)
+        if isinstance(fetched, str):
+            return Revisions({}, default, (), fetched)
+        commits, notes = fetched, (f"the shallow git history of {folder} was fetched in full for SEQUENCE",)
     blobs = _read_blobs(folder, sorted({c.blob for commit in commits for c in commit.changes if _wanted(c)}))
     if isinstance(blobs, str):
         return Revisions({}, default, (f"cannot read the event files from git ({blobs})",))
-    notes: tuple[str, ...] = ()
-    if any(commit.grafted for commit in commits):
-        notes = ("the git history is shallow: fetch all of it (fetch-depth: 0) or SEQUENCE can go backwards",)
     return Revisions(replay(commits, blobs), default, notes)
+
+
+def _unshallow(folder: Path) -> list[Commit] | str:
+    """The whole history of a shallow clone, fetched from its remote, or why it could not be."""
+    fetched = _git(folder, "fetch", "--quiet", "--unshallow")
+    log = _git(folder, "log", *LOG_OPTIONS, "--", ".") if not isinstance(fetched, str) else fetched
+    commits = [] if isinstance(log, str) else parse_log(log)
+    if isinstance(log, str):
+        reason = " ".join(log.split())
+    elif any(commit.grafted for commit in commits):
+        reason = "it is still shallow after `git fetch --unshallow`"
+    else:
+        return commits
+    return (
+        f"{folder}: the git history is shallow (a clone made with --depth) and could not be fetched in full "
+        f"({reason}); SEQUENCE counted on part of it could go backwards and calendars would ignore the "
+        "change: fetch all of it (`git fetch --unshallow`; GitHub's actions/checkout: `fetch-depth: 0`) "
+        "and build again"
+    )
 
 
 def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes | str:
@@ -207,7 +253,8 @@ def _replay_main_files(commit: Commit, blobs: Mapping[str, bytes], history: _His
         event_id, fingerprint = version
         history.ids[change.path] = event_id
         previous = history.fingerprints.get(event_id)
-        history.sequences.setdefault(event_id, 0)
+        # Every event is taken to start out scheduled: created cancelled or postponed is a change.
+        history.sequences.setdefault(event_id, 0 if fingerprint[_STATUS] == "scheduled" else 1)
         if previous is not None and previous != fingerprint:
             history.sequences[event_id] += 1
         history.fingerprints[event_id] = fingerprint

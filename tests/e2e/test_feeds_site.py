@@ -64,3 +64,17 @@ def test_event_page_links_its_own_ics(sample_build):
     (event,) = calendar.walk("VEVENT")
     assert str(event["UID"]) == f"{page.name}@apk30"
     assert str(event["URL"]).endswith(f"/ru/events/{page.name}/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cancelled_and_postponed_sample_events_carry_a_sequence_of_at_least_one(sample_build, lang):
+    """The sample files have no git history; a client that saw the event scheduled (SEQUENCE 0) must
+    take the cancellation as newer. The sample has cancelled and postponed events (37 cancelled in
+    the issue's count); before the fix all of them had SEQUENCE 0."""
+    _, built = sample_build
+    calendar = Calendar.from_ical((built.site / LANGS[lang] / "feeds" / "calendar.ics").read_bytes())
+    changed = [event for event in calendar.walk("VEVENT") if str(event["STATUS"]) in ("CANCELLED", "TENTATIVE")]
+    assert len(changed) > 30
+    assert [str(event["UID"]) for event in changed if int(event["SEQUENCE"]) < 1] == []
+    scheduled = [int(event["SEQUENCE"]) for event in calendar.walk("VEVENT") if str(event["STATUS"]) == "CONFIRMED"]
+    assert set(scheduled) == {0}, "a scheduled event without history keeps 0"

@@ -164,16 +164,84 @@ def test_a_malformed_source_date_epoch_is_an_error() -> None:
         fallback_time({"SOURCE_DATE_EPOCH": "2025-03-01"})
 
 
-def test_a_shallow_clone_is_noted(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
-    for day in (10, 11):
-        write(repo / "events", f"{EVENT_ID}.md", {**FACTS, "start": f"2025-04-24 {day}:00"})
-        commit(repo, at(day))
-    clone = tmp_path_factory.mktemp("clone") / "site"
-    git(repo, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
-    revisions = event_revisions(clone / "events", NO_ENVIRONMENT)
-    assert revisions.of(EVENT_ID) == Revision(0, at(11)), "a shallow history cannot see the earlier change"
-    assert any("shallow" in note for note in revisions.notes)
-    assert event_revisions(repo / "events", NO_ENVIRONMENT).notes == ()
+def postponed_then_another_commit(repo: Path) -> None:
+    """The issue's history: an event, its postponement, then a commit that does not touch it."""
+    write(repo / "events", f"{EVENT_ID}.md", FACTS)
+    commit(repo, at(10))
+    write(repo / "events", f"{EVENT_ID}.md", {**FACTS, "start": "2025-05-15 10:00", "status": "postponed"})
+    commit(repo, at(11))
+    write(repo / "events", "2025-06-01-other.md", {**FACTS, "start": "2025-06-01 10:00"})
+    commit(repo, at(12))
+
+
+def clone(repo: Path, into: Path, *depth: str) -> Path:
+    """A clone through a file:// address, so that --depth is honoured as on a hosting service."""
+    git(repo, "clone", "-q", *depth, f"file://{repo}", str(into))
+    return into
+
+
+def sequence_in_feed(events: Path) -> list[str]:
+    loaded, problems = load_events(events)
+    assert problems == ()
+    postponed = next(e for e in loaded if e.id == EVENT_ID)
+    data = feed.event_bytes(postponed, "kk", site_url="https://apk30.example.kz/", revisions=event_revisions(events, NO_ENVIRONMENT))
+    return [line for line in data.decode().split("\r\n") if line.startswith("SEQUENCE")]
+
+
+def test_a_shallow_clone_publishes_the_sequence_a_full_clone_publishes(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The issue's case: a full clone gave SEQUENCE:1, `git clone --depth 1` gave SEQUENCE:0."""
+    postponed_then_another_commit(repo)
+    full = clone(repo, tmp_path_factory.mktemp("full") / "site")
+    shallow = clone(repo, tmp_path_factory.mktemp("shallow") / "site", "--depth", "1")
+    assert git(shallow, "rev-parse", "--is-shallow-repository").strip() == "true"
+    from_shallow = event_revisions(shallow / "events", NO_ENVIRONMENT)
+    from_full = event_revisions(full / "events", NO_ENVIRONMENT)
+    assert from_shallow.known == from_full.known
+    assert from_shallow.known[EVENT_ID] == Revision(1, at(11))
+    assert any("was fetched in full" in note for note in from_shallow.notes) and from_full.notes == ()
+    assert git(shallow, "rev-parse", "--is-shallow-repository").strip() == "false"
+    assert sequence_in_feed(full / "events") == sequence_in_feed(shallow / "events") == ["SEQUENCE:1"]
+
+
+def test_a_shallow_clone_that_cannot_be_fetched_is_an_error(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No guess when the history cannot be had: the build stops (the adapter raises this) and says how."""
+    postponed_then_another_commit(repo)
+    shallow = clone(repo, tmp_path_factory.mktemp("shallow") / "site", "--depth", "1")
+    shutil.rmtree(repo / ".git")  # the remote is gone (or offline)
+    revisions = event_revisions(shallow / "events", NO_ENVIRONMENT)
+    assert revisions.known == {}
+    assert revisions.error.startswith(f"{shallow / 'events'}: the git history is shallow")
+    assert "could not be fetched in full" in revisions.error and "fetch-depth: 0" in revisions.error
+    assert "\n" not in revisions.error
+
+
+def test_an_event_created_cancelled_starts_at_sequence_one(repo: Path) -> None:
+    events = repo / "events"
+    write(events, f"{EVENT_ID}.md", {**FACTS, "status": "cancelled"})
+    commit(repo, at(10))
+    assert revision(repo) == Revision(1, at(10))
+    write(events, f"{EVENT_ID}.md", {**FACTS, "status": "cancelled", "venue": "Бейбітшілік сарайы"})
+    commit(repo, at(11))
+    assert revision(repo) == Revision(2, at(11)), "a later change must still raise it"
+
+
+def test_a_cancelled_or_postponed_event_without_history_gets_sequence_one(repo: Path, tmp_path: Path) -> None:
+    write(repo / "events", f"{EVENT_ID}.md", FACTS)
+    commit(repo, at(10))
+    revisions = event_revisions(repo / "events", NO_ENVIRONMENT).with_statuses(
+        {EVENT_ID: "postponed", "new-cancelled": "cancelled", "new-scheduled": "scheduled"}
+    )
+    # Postponed in the working tree, not committed yet: 1 now, and 1 from git once committed.
+    assert revisions.of(EVENT_ID) == Revision(1, at(10))
+    assert revisions.of("new-cancelled") == Revision(1, FALLBACK_TIME)
+    assert revisions.of("new-scheduled") == Revision(0, FALLBACK_TIME)
+    write(repo / "events", f"{EVENT_ID}.md", {**FACTS, "status": "postponed"})
+    commit(repo, at(11))
+    assert revision(repo) == Revision(1, at(11))
 
 
 def test_two_git_calls_whatever_the_history(
