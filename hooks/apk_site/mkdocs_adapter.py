@@ -39,6 +39,7 @@ from . import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     feed_files,
+    home,
     l10n,
     opendata,
     pages,
@@ -278,12 +279,28 @@ def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
 
 
 def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    if HOME_MARKER in markdown:
+        markdown = _fill_home(markdown, page, config)
     if CALENDAR_MARKER not in markdown:
         return markdown
     view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
     _slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
     page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
+
+
+HOME_MARKER = "<!-- apk:home -->"
+
+
+def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The home page's events counted from the build date in Astana (`home.js` drops what has
+    passed since, when the page is read), its numbers, region map, feeds and Anthology."""
+    events, lang = catalog(config).events, current_language(config)
+    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
+    view = home.home(events, today, lang, config.site_url or "/")
+    _slots[page.file.src_uri] = {"home": render.home_html(view, pages.region_map(events, lang, ""))}
+    page.meta["home_script"] = True  # overrides/main.html loads home.js for it
+    return markdown.replace(HOME_MARKER, render.slot("home"))
 
 
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:

@@ -120,3 +120,11 @@ def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render
         count_label=l10n.t("events_label", lang),
     )
     return render.page_markdown(l10n.t(f"index.{kind}", lang), html)
+
+
+def region_map(events: tuple[Event, ...], lang: str, base: str) -> str:
+    """The regions page's tile map, for another page at `base` (the home page): the same figure,
+    so that the map is drawn in one place."""
+    html = _index("regions", events, lang, base).slots["page"]
+    start = html.find('<figure class="apk-map"')
+    return html[start : html.index("</figure>", start) + len("</figure>")] if start >= 0 else ""

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import l10n
 from .shell import PLACEHOLDERS
+from .home import SHOWN, HomeView
 from .views import CalendarView, EventPage, EventRow
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -146,3 +147,8 @@ def event_markdown(view: EventPage, json_ld: str) -> Source:
     tail = render("event_tail.html", view=view, json_ld=json_ld)
     body = view.body.value if view.body else ""
     return Source(meta, slot("head") + body + slot("tail"), {"head": head, "tail": tail})
+
+
+def home_html(view: HomeView, region_map: str) -> str:
+    """The home page's generated part (see `home`)."""
+    return render("home.html", view=view, region_map=Markup(region_map), shown=SHOWN)
