@@ -265,3 +265,57 @@ def test_the_domain_package_imports_no_mkdocs():
         names = [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         names += [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not [n for n in names if n.split(".")[0] in ("mkdocs", "mkdocs_static_i18n", "material")], path
+
+
+# ---- Issue 15: the same rules as the events' for encodings (item 1), bodies (item 5) and links (item 7) ----
+
+
+def test_active_html_in_a_text_or_its_translation_is_refused_at_its_line(tmp_path):
+    """Before issue 15 these bodies were published as they were."""
+    files = {
+        "prose/essay.md": TEXT.format(year="1995").replace("Мәтін.\n", "Мәтін.\n\n<script>alert(1)</script>\n"),
+        "prose/essay.ru.md": "---\ntitle: Текст\ntranslators: Анна\n---\nТекст <img src=x onerror=alert(2)>.\n",
+    }
+    assert problems(anthology(tmp_path, files)) == [
+        "anthology/prose/essay.md:13: body: <script> runs code in readers' browsers: remove it (to show code as text, put it between ``` lines)",
+        "anthology/prose/essay.ru.md:5: body: the attribute onerror= runs code when readers click, hover or load the page: remove the attribute",
+    ]
+
+
+def test_an_original_beside_a_translation_is_checked_as_it_is_rendered(tmp_path):
+    files = {
+        "prose/essay.md": TEXT.format(year="1995").replace("original_language: kk", "original_language: uk").replace("title: Мәтін", "title: Мәтін\ntranslators: Анна"),
+        "prose/essay.original.md": "---\ntitle: Текст\n---\nFine.\n\n[x](javascript:alert(3))\n",
+    }
+    assert problems(anthology(tmp_path, files)) == [
+        "anthology/prose/essay.original.md:6: body: a javascript: address runs code when a reader follows it: write a link instead, [text](https://...)",
+    ]
+
+
+def test_code_that_shows_html_stays_allowed_in_a_text(tmp_path):
+    body = "Мәтін `<script>` ішінде.\n\n```html\n<iframe src=x></iframe>\n```\n"
+    book, found = load_book(anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995").replace("Мәтін.\n", body)}), tmp_path)
+    assert found == () and "<iframe" in book.texts[0].versions[0].body
+
+
+def test_legacy_encodings_bom_crlf_and_links_out_of_the_folder(tmp_path):
+    import os
+
+    folder = anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995")})
+    (folder / "prose" / "essay.ru.md").write_bytes("---\ntitle: Текст\ntranslators: Анна\n---\nТекст.\n".encode("cp1251"))
+    (folder / "authors.yml").write_bytes(b"\xef\xbb\xbf" + AUTHORS.replace("\n", "\r\n").encode())
+    (folder / "prose" / "poem.md").write_bytes(b"\xef\xbb\xbf" + TEXT.format(year="2001").replace("\n", "\r\n").encode())
+    (tmp_path / "secret.md").write_text(TEXT.format(year="2002"), encoding="utf-8")
+    os.symlink(tmp_path / "secret.md", folder / "prose" / "leak.md")
+    book, found = load_book(folder, tmp_path)
+    assert [str(p) for p in found] == [
+        "anthology/prose/essay.ru.md:2: encoding: the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py check --fix-encoding`, or open it in a text editor and save it as UTF-8 (Notepad: File > Save as > Encoding: UTF-8)",
+        "anthology/prose/leak.md:1: file name: is a link to a file outside its folder: copy the text into a file here instead",
+    ]
+    assert sorted(t.id for t in book.texts) == ["essay", "poem"] and book.authors["writer"].name.get("kk").value == "Жазушы"
+
+
+def test_a_data_file_in_windows_1251_is_one_problem(tmp_path):
+    folder = anthology(tmp_path, {})
+    (folder / "authors.yml").write_bytes(AUTHORS.replace("Писатель", "Писатель и поэт").encode("cp1251"))
+    assert [p.split(": encoding: ")[0] for p in problems(folder)] == ["anthology/authors.yml:2"]
