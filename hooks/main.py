@@ -7,6 +7,7 @@ from typing import Any
 
 from apk_site import DEFAULT_LANGUAGE, not_found
 from apk_site import mkdocs_adapter as site
+from apk_site import mkdocs_admin as admin
 from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
@@ -97,6 +98,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         not_found.write_pages(Path(config.site_dir))  # the languages this process built
     if lang == DEFAULT_LANGUAGE:
         site.write_sitemap(config)  # from the Kazakh pages, which this build just listed
+        admin.write_admin(config)  # the editors' web form, /admin/ (once: it has no languages)
     last_of_serving_worker = parallel.serving() and parallel.worker_languages()[-1:] == [lang]
     if all_languages_done or last_of_serving_worker:
         pdfs.write_anthology_pdfs(config, parallel.serving())

@@ -1,0 +1,75 @@
+"""Writes the editors' web form, `/admin/`, into the built site (MkDocs layer; see dev/CMS.md).
+
+What goes there: `cms/admin/` (the page, with its own Content-Security-Policy, and apk-cms.js), Decap
+CMS's script and its chunks from `cms/node_modules/decap-cms/dist/` (installed from the npm registry
+with `cms/package-lock.json`), the `yaml` parser's browser build, and the configurations that
+`cms_config` builds from the reference data, one per language. Nothing is loaded from another host.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import DEFAULT_LANGUAGE, LANGUAGES
+from .cms_config import LOCAL_BACKEND_PORT, cms_config
+
+log = logging.getLogger("mkdocs.plugins.apk_site")
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "cms" / "admin"
+MODULES = ROOT / "cms" / "node_modules"
+DECAP = MODULES / "decap-cms" / "dist"
+YAML_BROWSER = MODULES / "yaml" / "browser" / "dist"
+# The form's own policy (dev/CMS.md, "Content-Security-Policy"): Decap CMS compiles its configuration
+# schema with `new Function` (ajv), hence 'unsafe-eval', and styles its React components with inline
+# <style> elements, hence 'unsafe-inline' for styles. It talks to the local backend on 127.0.0.1 and,
+# in production, to the Git host's API; the public pages' policy is not touched.
+POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self' data:; "
+    "connect-src 'self' http://127.0.0.1:* http://localhost:* https://api.github.com; "
+    "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def local_port() -> int:
+    """The local backend's port: `make edit` uses 8081; the browser test picks a free one."""
+    return int(os.environ.get("APK_CMS_PORT", LOCAL_BACKEND_PORT))
+
+
+def config_name(lang: str) -> str:
+    return "config.yml" if lang == DEFAULT_LANGUAGE else f"config.{lang}.yml"
+
+
+def write_admin(config: MkDocsConfig) -> None:
+    """Writes `admin/` into the site; without the npm packages, says how to install them."""
+    target = Path(config.site_dir) / "admin"
+    if not (DECAP / "decap-cms.js").is_file() or not (YAML_BROWSER / "index.js").is_file():
+        log.warning("the web form (/admin/) needs its npm packages: run `npm ci --prefix cms` (scripts/setup.sh does)")
+        return
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    _copy_sources(target)
+    _copy_decap(target)
+    shutil.copytree(YAML_BROWSER, target / "yaml")
+    for lang in LANGUAGES:
+        text = yaml.safe_dump(cms_config(lang, local_port=local_port()), allow_unicode=True, sort_keys=False, width=200)
+        (target / config_name(lang)).write_text(text, encoding="utf-8")
+
+
+def _copy_sources(target: Path) -> None:
+    for source in sorted(SOURCE.iterdir()):
+        text = source.read_text(encoding="utf-8")
+        (target / source.name).write_text(text.replace("@POLICY@", POLICY), encoding="utf-8")
+
+
+def _copy_decap(target: Path) -> None:
+    # The bundle and the chunks it loads on demand (by name, next to itself); no source maps.
+    for source in sorted(DECAP.iterdir()):
+        if source.name.endswith(("decap-cms.js", ".wasm")) or source.name == "decap-cms.js.LICENSE.txt":
+            shutil.copyfile(source, target / source.name)
