@@ -61,3 +61,11 @@ lint: $(STAMP)
 
 clean:
 	rm -rf site build $(VENV)
+
+# The editors' web form: decap-server (the local backend, on 127.0.0.1:8081 only, writing into this
+# working tree) and the live preview; open http://127.0.0.1:8000/admin/ (dev/CMS.md). Ctrl-C stops both.
+.PHONY: edit
+edit: setup
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node cms/node_modules/decap-server/dist/index.js & \
+	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000

@@ -19,7 +19,7 @@ TOOLS=(chromium:chromium pdftoppm:poppler-utils faketime:faketime nginx:nginx no
 # Packages without a command: the fonts with every Kazakh letter, for PDFs and screenshots.
 FILES=(/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf:fonts-noto-core)
 # Folders whose package-lock.json pins npm packages that the build or the tests use.
-NPM_FOLDERS=(tests/browser)
+NPM_FOLDERS=(tests/browser cms)  # cms: the web form at /admin/ (dev/CMS.md)
 
 missing=()
 for pair in "${TOOLS[@]}"; do
