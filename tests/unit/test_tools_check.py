@@ -143,3 +143,65 @@ def test_420_sample_events_from_the_command_line(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("420 events in 1197 files")  # and the project's Anthology texts
     assert elapsed < 5
+
+
+# ---- Issue 15, item 1: files as editors' machines save them ----
+
+GOOD_EVENT = """\
+---
+start: 2025-04-24
+region: astana
+category: youth
+organizer: apk
+title: Собрание Ассамблеи народа Казахстана
+venue: Дом дружбы
+---
+Текст.
+"""
+
+
+def test_a_windows_1251_file_is_one_problem_not_a_traceback(tmp_path: Path) -> None:
+    """Before issue 15: `UnicodeDecodeError` and a traceback. Run as editors run it, in a fresh Python."""
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(GOOD_EVENT.encode("cp1251"))
+    done = subprocess.run(
+        [sys.executable, "scripts/apk.py", "check", "--events", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines() == [
+        "events/a.md:6: encoding: the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py check "
+        "--fix-encoding`, or open it in a text editor and save it as UTF-8 (Notepad: File > Save as > Encoding: UTF-8)",
+        "1 problem: fix them and run the check again",
+    ]
+
+
+def test_fix_encoding_resaves_lists_exits_1_and_then_finds_nothing_to_do(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "a.md").write_bytes(GOOD_EVENT.replace("\n", "\r\n").encode("cp1251"))
+    (tmp_path / "events" / "a.ru.md").write_bytes("---\ntitle: Собрание\nvenue: Дом дружбы\n---\n".encode("utf-16"))
+    (tmp_path / "events" / "b.md").write_bytes(b"\xef\xbb\xbf" + GOOD_EVENT.encode())
+    before = (tmp_path / "events" / "b.md").read_bytes()
+    assert run("check", "--fix-encoding", root=tmp_path) == (
+        1,
+        [
+            "events/a.md: re-saved as UTF-8 (it was Windows-1251)",
+            "events/a.ru.md: re-saved as UTF-8 (it was UTF-16 (Notepad's 'Unicode'))",
+            "2 files re-saved as UTF-8: check the texts, then commit them",
+        ],
+    )
+    assert (tmp_path / "events" / "a.md").read_bytes().startswith("---\r\nstart: 2025-04-24\r\n".encode())
+    assert (tmp_path / "events" / "b.md").read_bytes() == before
+    assert run("check", "--fix-encoding", root=tmp_path)[1][0] == "2 events in 3 files: no problems"
+
+
+def test_utf8_with_bom_and_crlf_passes_the_check(tmp_path: Path) -> None:
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "a.md").write_bytes(b"\xef\xbb\xbf" + GOOD_EVENT.replace("\n", "\r\n").encode())
+    code, output = run("check", root=tmp_path)
+    assert (code, output[0]) == (0, "1 event in 1 file: no problems")
