@@ -177,3 +177,32 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
 
     assert [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1",)] == []
     page.close()
+
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def test_admin_loads_every_script_from_the_site_under_its_own_policy(browser, admin_url):
+    """Every request of the form (page, scripts, chunks, configuration) goes to the site or the local
+    backend, both on 127.0.0.1; its policy (the <meta> tag, dev/CMS.md) blocks nothing it needs."""
+    context = browser.new_context(locale="ru")
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    scripts: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda r: (requests.append(r.url), r.resource_type == "script" and scripts.append(r.url)))
+    page.goto(admin_url)  # no ?lang: the browser's language, Russian, is chosen
+    page.get_by_role("button", name="Войти").click()
+    page.get_by_text("Мероприятия").first.wait_for()
+    page.get_by_text("XXXIV мерейтойлық сессиясы").click()
+    page.get_by_text("Начало", exact=True).first.wait_for()
+    site = urlsplit(admin_url).netloc
+    assert scripts and all(urlsplit(u).netloc == site for u in scripts), scripts
+    assert {urlsplit(u).hostname for u in requests} == {"127.0.0.1"}
+    assert page.evaluate("window.__violations") == []
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert "script-src 'self' 'unsafe-eval';" in policy and "https://" not in policy.split("script-src")[1].split(";")[0]
+    context.close()
