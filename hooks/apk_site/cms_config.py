@@ -175,7 +175,13 @@ def anthology_fields(lang: str) -> list[dict[str, Any]]:
     """The texts' words in each language; the book's facts (authors, chapter, order...) stay in the file."""
     return [
         {"name": "title", "label": LABELS["title"][lang], "widget": "string", "i18n": True, "required": True},
-        {"name": "translators", "label": LABELS["translators"][lang], "widget": "string", "i18n": True, "required": False},
+        {
+            "name": "translators",
+            "label": LABELS["translators"][lang],
+            "widget": "string",
+            "i18n": True,
+            "required": False,
+        },
         _body(lang),
     ]
 

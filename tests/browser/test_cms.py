@@ -149,12 +149,23 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
     assert added == [f"events/{NEW}.en.md", f"events/{NEW}.md", f"events/{NEW}.ru.md"]
     assert {k: v for k, v in after.items() if k in before} == before  # nothing else touched
     check = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "apk.py"), "check", "--events", str(project / "events"),
-         "--anthology", str(project / "docs" / "anthology")],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "apk.py"),
+            "check",
+            "--events",
+            str(project / "events"),
+            "--anthology",
+            str(project / "docs" / "anthology"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    site = build_site(tmp_path / "site", project / "events", ANTHOLOGY_DIR=str(project / "docs" / "anthology"), ANTHOLOGY_PDF="0")
+    site = build_site(
+        tmp_path / "site", project / "events", ANTHOLOGY_DIR=str(project / "docs" / "anthology"), ANTHOLOGY_PDF="0"
+    )
     assert site.returncode == 0, site.output
     for lang, prefix in (("kk", ""), ("ru", "ru/"), ("en", "en/")):
         html = site.page(f"{prefix}events/{NEW}/")
@@ -204,5 +215,7 @@ def test_admin_loads_every_script_from_the_site_under_its_own_policy(browser, ad
     assert {urlsplit(u).hostname for u in requests} == {"127.0.0.1"}
     assert page.evaluate("window.__violations") == []
     policy = page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
-    assert "script-src 'self' 'unsafe-eval';" in policy and "https://" not in policy.split("script-src")[1].split(";")[0]
+    assert (
+        "script-src 'self' 'unsafe-eval';" in policy and "https://" not in policy.split("script-src")[1].split(";")[0]
+    )
     context.close()

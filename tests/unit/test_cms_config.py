@@ -66,8 +66,21 @@ def loader_accepts(parser, value: str) -> bool:
 
 @pytest.mark.parametrize(
     "value",
-    ["2025-04-24", "2025-04-24 10:00", "2025-04-24 9:30", "2025-05", "1995-03-01", "2100-12-31",
-     "2025-13-01", "2025-04-24 24:00", "1994-12-31", "2101-01-01", "24.04.2025", "2025-4-24", "2025-04-24T10:00x"],
+    [
+        "2025-04-24",
+        "2025-04-24 10:00",
+        "2025-04-24 9:30",
+        "2025-05",
+        "1995-03-01",
+        "2100-12-31",
+        "2025-13-01",
+        "2025-04-24 24:00",
+        "1994-12-31",
+        "2101-01-01",
+        "24.04.2025",
+        "2025-4-24",
+        "2025-04-24T10:00x",
+    ],
 )
 def test_the_date_pattern_accepts_only_what_the_loader_accepts(value):
     if re.match(MOMENT, value):
@@ -78,7 +91,8 @@ def test_the_date_pattern_accepts_only_what_the_loader_accepts(value):
 
 
 @pytest.mark.parametrize(
-    "value", ["https://assembly.kz/ru/", "http://example.org", "www.assembly.kz", "https://", "ftp://x.kz", "https://a b.kz"]
+    "value",
+    ["https://assembly.kz/ru/", "http://example.org", "www.assembly.kz", "https://", "ftp://x.kz", "https://a b.kz"],
 )
 def test_the_web_address_pattern_refuses_what_the_loader_refuses(value):
     if re.match(WEB_ADDRESS, value):
