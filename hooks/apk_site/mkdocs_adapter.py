@@ -429,7 +429,8 @@ def write_feeds(config: MkDocsConfig, lang: str) -> None:
     """The .ics files of the language just built, beside its pages."""
     found, site_url = catalog(config), config.site_url or "/"
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
-    files = feed_files.feed_files(found.events, lang, site_url, found.revisions)
+    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()  # the coming-up feed counts from it
+    files = feed_files.feed_files(found.events, lang, site_url, found.revisions, today)
     if lang == DEFAULT_LANGUAGE:
         # Open data holds all three languages, so it is written once, at the site root.
         files.update(opendata.opendata_files(found.events, site_url, found.revisions))

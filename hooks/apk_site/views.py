@@ -84,12 +84,19 @@ class Subscribe:
     steps: tuple[str, ...]
     opendata: tuple[str, ...] = ()
     opendata_label: str = ""
+    # The whole calendar's block offers the small coming-up feed first and the whole one after it.
+    note: str = ""
+    archive: str = ""
+    archive_webcal: str = ""
+    archive_label: str = ""
 
 
 def subscribe(feed_path: str, lang: str, site_url: str) -> Subscribe:
     """The subscribe block of a calendar view: webcal:// and https links with short instructions."""
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    https = f"{site_url.rstrip('/')}/{prefix}{feed_path}"
+    whole = feed_path == feed_files.CALENDAR_FEED  # too large for Google at 4,200 events: see feed_files
+    https = f"{site_url.rstrip('/')}/{prefix}{feed_files.UPCOMING_FEED if whole else feed_path}"
+    archive = f"{site_url.rstrip('/')}/{prefix}{feed_path}" if whole else ""
     steps = tuple(l10n.t(f"subscribe.{key}", lang) for key in ("google", "outlook", "apple", "tba"))
     return Subscribe(
         l10n.t("subscribe.heading", lang),
@@ -98,6 +105,10 @@ def subscribe(feed_path: str, lang: str, site_url: str) -> Subscribe:
         https,
         l10n.t("subscribe.https", lang),
         steps,
+        note=l10n.t("subscribe.upcoming", lang) if whole else "",
+        archive=archive,
+        archive_webcal=calendar_links.webcal(archive) if whole else "",
+        archive_label=l10n.t("subscribe.archive", lang) if whole else "",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,38 @@ def test_cancelled_and_postponed_sample_events_carry_a_sequence_of_at_least_one(
     assert [str(event["UID"]) for event in changed if int(event["SEQUENCE"]) < 1] == []
     scheduled = [int(event["SEQUENCE"]) for event in calendar.walk("VEVENT") if str(event["STATUS"]) == "CONFIRMED"]
     assert set(scheduled) == {0}, "a scheduled event without history keeps 0"
+
+
+SUBSCRIBE_PAGES = ("calendar/", "calendar/year/", "calendar/2025-05/")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_calendar_subscribe_blocks_offer_the_coming_up_feed_first(fixture_site, lang):
+    """Google drops feeds over 1 MB: the small feed is the button and the address shown first; the
+    whole calendar follows, for archives. Region and category pages keep their own (small) feed."""
+    prefix = LANGS[lang]
+    for url in SUBSCRIBE_PAGES:
+        html = fixture_site.page(f"{prefix}{url}")
+        block = html[html.index('<section class="apk-subscribe"') :]
+        block = block[: block.index("</section>")]
+        feeds_linked = re.findall(r'href="((?:webcal|https)://[^"]+\.ics)"', block)
+        site = f"apk30.example.org/{prefix}feeds/"
+        assert feeds_linked == [
+            f"webcal://{site}upcoming.ics",
+            f"https://{site}upcoming.ics",
+            f"webcal://{site}calendar.ics",
+            f"https://{site}calendar.ics",
+        ], url
+        assert (fixture_site.site / prefix / "feeds" / "upcoming.ics").is_file()
+    region = fixture_site.page(f"{prefix}regions/astana/")
+    assert "upcoming.ics" not in region and f"apk30.example.org/{prefix}feeds/regions/astana.ics" in region
+
+
+def test_the_coming_up_feed_is_written_in_every_language_and_is_small(sample_build):
+    """Sizes at 4,200 events are measured by scripts/bench.py (dev/FEEDS.md); here: it exists, keeps
+    the rules (see the first test) and stays under the limit."""
+    _, built = sample_build
+    for prefix in LANGS.values():
+        path = built.site / prefix / "feeds" / "upcoming.ics"
+        assert path.stat().st_size < 900_000
+        assert Calendar.from_ical(path.read_bytes())["NAME"]

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from apk_site import feed
+from apk_site import feed, feed_files
 from apk_site.loader import load_events
 from apk_site.model import Event
 from apk_site.revisions import FALLBACK_TIME, Revision, Revisions
@@ -404,3 +404,67 @@ def test_problems_in_finds_each_broken_rule(data: bytes, problem: str) -> None:
 
 def test_problems_in_accepts_good_data() -> None:
     assert feed.problems_in(GOOD) == []
+
+
+# --- The coming-up feed (issue 15, item 4) ---------------------------------------------------------
+
+
+def parsed_uids(data: bytes) -> list[str]:
+    """The UIDs read by both parsers, which must agree."""
+    first = [str(event["UID"]) for event in Calendar.from_ical(data).walk("VEVENT")]
+    second = [event.uid for event in IcsCalendarStream.calendar_from_ics(data.decode("utf-8")).events]
+    assert first == second
+    return first
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_coming_up_feed_holds_what_ends_in_the_last_30_days_or_later(lang: str) -> None:
+    events = fixture_events()
+    today = dt.date(2025, 7, 20)  # 30 days before: 20 June, after the festival of 10-12 June
+    files = feed_files.feed_files(events, lang, SITE, REVISIONS, today)
+    data = files[feed_files.UPCOMING_FEED]
+    assert feed.problems_in(data) == []
+    expected = [f"{e.id}@apk30" for e in sorted(events, key=lambda e: e.sort_key) if feed.in_feeds(e) and e.when.end_date >= dt.date(2025, 6, 20)]
+    assert parsed_uids(data) == expected == [f"{i}@apk30" for i in IN_FEED[3:]]
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["X-WR-CALNAME"]) == {"kk": "ҚХА 30 жыл: алдағы іс-шаралар", "ru": "30 лет АНК: ближайшие мероприятия", "en": "APK at 30: coming up"}[lang]
+    whole = f"{SITE}{'' if lang == 'kk' else lang + '/'}feeds/calendar.ics"
+    assert whole in str(calendar["DESCRIPTION"])
+    # The same VEVENT bytes as in the whole calendar, which still lists every event.
+    assert parsed_uids(files[feed_files.CALENDAR_FEED]) == [f"{i}@apk30" for i in IN_FEED]
+    for uid in expected:
+        assert vevent_of(data, uid) == vevent_of(files[feed_files.CALENDAR_FEED], uid)
+
+
+def vevent_of(data: bytes, uid: str) -> bytes:
+    for chunk in data.split(b"BEGIN:VEVENT\r\n")[1:]:
+        if f"\r\nUID:{uid}\r\n".encode() in chunk:
+            return chunk.split(b"END:VEVENT\r\n")[0]
+    raise AssertionError(uid)
+
+
+def test_the_coming_up_feed_is_the_same_bytes_for_the_same_build_date() -> None:
+    events = fixture_events()
+    one = feed_files.feed_files(events, "ru", SITE, REVISIONS, dt.date(2025, 7, 20))[feed_files.UPCOMING_FEED]
+    again = feed_files.feed_files(tuple(reversed(events)), "ru", SITE, REVISIONS, dt.date(2025, 7, 20))
+    assert one == again[feed_files.UPCOMING_FEED]
+    later = feed_files.feed_files(events, "ru", SITE, REVISIONS, dt.date(2026, 1, 1))[feed_files.UPCOMING_FEED]
+    assert parsed_uids(later) == [] and feed.problems_in(later) == []
+
+
+def test_the_coming_up_feed_stops_at_a_whole_day_under_the_limit() -> None:
+    """Events as large as at 4,200 events a year: the feed takes whole start days, in date order,
+    while they fit in UPCOMING_MAX_OCTETS, and drops the furthest days (still in the whole feed)."""
+    events = tuple(sorted((e for e in fixture_events() if feed.in_feeds(e)), key=lambda e: e.sort_key))
+    size = (feed_files.UPCOMING_MAX_OCTETS - feed_files.HEAD_OCTETS) // 3  # three events fit, four do not
+    kept = feed_files.upcoming(events, {e.id: size for e in events}, None)
+    assert [e.id for e in kept] == list(IN_FEED[:3])
+    kept = feed_files.upcoming(events, {e.id: size for e in events}, dt.date(2025, 6, 20))
+    assert [e.id for e in kept] == list(IN_FEED[3:6])
+    # Two events starting the same day go in together or not at all.
+    same_day = (events[0], dataclasses.replace(events[1], when=events[0].when), *events[2:])
+    kept = feed_files.upcoming(same_day, {e.id: size + 1 for e in events}, None)
+    assert [e.id for e in kept] == [events[0].id, events[1].id]
+    kept = feed_files.upcoming(same_day, {e.id: size * 2 + 3 if e.id == events[1].id else size for e in events}, None)
+    assert [e.id for e in kept] == [], "the first day needs more than the room: nothing is taken, nothing later either"
+    assert feed_files.upcoming(events, {e.id: feed_files.UPCOMING_MAX_OCTETS for e in events}, None) == []
