@@ -295,6 +295,34 @@ def feed_timing(events_dir: Path, runs: int) -> dict[str, str]:
     return out
 
 
+def feed_sizes(events_dir: Path, count: int) -> dict[str, str]:
+    """The feeds' sizes at `count` events (issue 15: Google Calendar drops feeds over 1 MB): the whole
+    calendar, the coming-up feed with the build date at the start of the sample's year (every event
+    still ahead: the largest it gets) and in its middle, and the largest region and category feeds."""
+    from apk_site.feed_files import CALENDAR_FEED, UPCOMING_FEED, feed_files
+    from apk_site.loader import load_events
+    from apk_site.revisions import event_revisions
+
+    events, _ = load_events(events_dir)
+    history = event_revisions(events_dir).with_statuses({e.id: e.status for e in events})
+    year = min(e.when.start_date for e in events).year
+    out = {}
+    for lang in LANGS:
+        for today in (dt.date(year, 1, 1), dt.date(year, 7, 1)):
+            files = feed_files(events, lang, "https://apk30.example.org/", history, today)
+            listed = files[UPCOMING_FEED].count(b"BEGIN:VEVENT")
+            out[f"{count} events, feed {lang}: coming up, built {today}"] = (
+                f"{len(files[UPCOMING_FEED]) / 1024:.0f} KB ({listed} events)"
+            )
+        out[f"{count} events, feed {lang}: whole calendar"] = f"{len(files[CALENDAR_FEED]) / 1024:.0f} KB"
+        for kind in ("regions", "categories"):
+            size, path = max((len(data), path) for path, data in files.items() if path.startswith(f"feeds/{kind}/"))
+            out[f"{count} events, feed {lang}: largest of feeds/{kind}/"] = f"{size / 1024:.0f} KB ({path})"
+    for name, value in out.items():
+        print(f"{name}: {value}", flush=True)
+    return out
+
+
 def serve_latency(events_dir: Path, work: Path, edits: int = 3) -> str:
     """Seconds from saving an event's Russian file to `mkdocs serve` showing the new title, as a reader
     sees it: the server holds requests while it rebuilds, as the browser's reload waits for the build.
@@ -345,7 +373,7 @@ def serve_latency(events_dir: Path, work: Path, edits: int = 3) -> str:
 def bench(sizes: list[int], runs: int, work: Path) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    rows, page_weights = [], {}
+    rows, page_weights, feeds_at_scale = [], {}, {}
     for count in sizes:
         events = work / f"events-{count}"
         generate(count, events)
@@ -369,10 +397,11 @@ def bench(sizes: list[int], runs: int, work: Path) -> str:
             measured = ", ".join(f"{name} {timing.seconds[-1]:.1f} s" for name, timing in timings.items())
             print(f"{count} events, run {run + 1}: {measured}", flush=True)
         rows.append((count, timings, first))
+        feeds_at_scale.update(feed_sizes(events, count))
         if count == sizes[0]:
             page_weights = {**weights(work / f"site-{count}"), **feed_timing(events, runs)}
             page_weights["edit an event while `mkdocs serve` runs: saved to shown"] = serve_latency(events, work)
-    return table(rows, page_weights, runs)
+    return table(rows, {**page_weights, **feeds_at_scale}, runs)
 
 
 def _reference_build(work: Path, count: int, name: str) -> list[str]:
