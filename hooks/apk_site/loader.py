@@ -21,7 +21,7 @@ from .model import STATUSES, Event, Organizer, Translation, When
 from .problems import Problem
 from .records import Record, read_record
 from .reference import Reference, reference
-from .text_files import outside_link, read_text
+from .text_files import linked_folders, outside_link, read_text
 
 TEXT_LIMITS = {"title": 200, "summary": 600, "venue": 200, "address": 300}
 SHARED_FIELDS = (
@@ -271,6 +271,7 @@ def _read(path: Path, shown: str, seen: set[tuple[str, str, int, int]]) -> Recor
 def _read_all(folder: Path, base: Path, problems: list[Problem]) -> dict[tuple[str, str], dict[str | None, Record]]:
     groups: dict[tuple[str, str], dict[str | None, Record]] = defaultdict(dict)
     seen: set[tuple[str, str, int, int]] = set()
+    problems.extend(linked_folders(folder, base, display_path))
     for path in event_files(folder):
         source = classify(path, base)
         if isinstance(source, Problem):

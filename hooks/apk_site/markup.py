@@ -31,7 +31,8 @@ _SUSPECT = re.compile(
     re.I,
 )
 
-INSTEAD_LINK = "write a link instead, [text](https://...)"
+LINK = "[text](https://...)"
+INSTEAD_LINK = f"write a link instead, {LINK}"
 ELEMENTS = {
     **dict.fromkeys(
         ("script",), "runs code in readers' browsers: remove it (to show code as text, put it between ``` lines)"
@@ -42,7 +43,7 @@ ELEMENTS = {
     ),
     **dict.fromkeys(
         ("form", "input", "button", "textarea", "select", "keygen"),
-        f"asks readers to type or send something: remove it and link to the form, {INSTEAD_LINK[len('write a link instead, ') :]}",
+        f"asks readers to type or send something: remove it and link to the form, {LINK}",
     ),
     **dict.fromkeys(
         ("style", "link", "meta", "base"),

@@ -9,6 +9,8 @@ them (`apk check --fix-encoding`, see `fix`); a link out of its folder is never 
 from __future__ import annotations
 
 import codecs
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from .problems import Problem
 
 FIX_COMMAND = "python scripts/apk.py check --fix-encoding"
 RESAVE = "or open it in a text editor and save it as UTF-8 (Notepad: File > Save as > Encoding: UTF-8)"
-_RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя" "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ" "Ііє«»—–…№“”„’‘•·°\u00a0")
+_RUSSIAN = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯІіє«»—–…№“”„’‘•·°\u00a0")
 _KAZAKH = _RUSSIAN | set("әғқңөұүһӘҒҚҢӨҰҮҺ")
 # Enough of a file's non-ASCII characters must be letters of the language for a guess to be trusted.
 _TRUST = 0.9
@@ -53,7 +55,9 @@ def _not_utf8(raw: bytes, shown: str, position: int) -> Problem:
     found = guess(raw)
     if found is None:
         message = f"the file is not UTF-8 text (byte {raw[position]:#04x} cannot be read): save it as UTF-8"
-        return Problem(shown, line, "encoding", message + " in a text editor (Notepad: File > Save as > Encoding: UTF-8)")
+        return Problem(
+            shown, line, "encoding", message + " in a text editor (Notepad: File > Save as > Encoding: UTF-8)"
+        )
     return Problem(
         shown, line, "encoding", f"the file is saved as {found.name}, not UTF-8: run `{FIX_COMMAND}`, {RESAVE}"
     )
@@ -112,3 +116,19 @@ def outside_link(path: Path, folder: Path, shown: str) -> Problem | None:
             shown, 1, "file name", "is a link to a file outside its folder: copy the text into a file here instead"
         )
     return None
+
+
+def linked_folders(folder: Path, base: Path, display: Callable[[Path, Path], str]) -> list[Problem]:
+    """Links to folders inside `folder`: their files are never read (pathlib does not follow them),
+    so say so rather than drop them without a word."""
+    found = []
+    for directory, subdirectories, _ in sorted(os.walk(folder)):
+        for name in sorted(subdirectories):
+            if os.path.islink(os.path.join(directory, name)):
+                shown = display(Path(directory, name), base)
+                found.append(
+                    Problem(
+                        shown, 1, "file name", "is a link to a folder, whose files are not read: copy them here instead"
+                    )
+                )
+    return found

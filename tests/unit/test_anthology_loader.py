@@ -284,7 +284,9 @@ def test_active_html_in_a_text_or_its_translation_is_refused_at_its_line(tmp_pat
 
 def test_an_original_beside_a_translation_is_checked_as_it_is_rendered(tmp_path):
     files = {
-        "prose/essay.md": TEXT.format(year="1995").replace("original_language: kk", "original_language: uk").replace("title: Мәтін", "title: Мәтін\ntranslators: Анна"),
+        "prose/essay.md": TEXT.format(year="1995")
+        .replace("original_language: kk", "original_language: uk")
+        .replace("title: Мәтін", "title: Мәтін\ntranslators: Анна"),
         "prose/essay.original.md": "---\ntitle: Текст\n---\nFine.\n\n[x](javascript:alert(3))\n",
     }
     assert problems(anthology(tmp_path, files)) == [
@@ -294,7 +296,9 @@ def test_an_original_beside_a_translation_is_checked_as_it_is_rendered(tmp_path)
 
 def test_code_that_shows_html_stays_allowed_in_a_text(tmp_path):
     body = "Мәтін `<script>` ішінде.\n\n```html\n<iframe src=x></iframe>\n```\n"
-    book, found = load_book(anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995").replace("Мәтін.\n", body)}), tmp_path)
+    book, found = load_book(
+        anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995").replace("Мәтін.\n", body)}), tmp_path
+    )
     assert found == () and "<iframe" in book.texts[0].versions[0].body
 
 
@@ -302,9 +306,13 @@ def test_legacy_encodings_bom_crlf_and_links_out_of_the_folder(tmp_path):
     import os
 
     folder = anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995")})
-    (folder / "prose" / "essay.ru.md").write_bytes("---\ntitle: Текст\ntranslators: Анна\n---\nТекст.\n".encode("cp1251"))
+    (folder / "prose" / "essay.ru.md").write_bytes(
+        "---\ntitle: Текст\ntranslators: Анна\n---\nТекст.\n".encode("cp1251")
+    )
     (folder / "authors.yml").write_bytes(b"\xef\xbb\xbf" + AUTHORS.replace("\n", "\r\n").encode())
-    (folder / "prose" / "poem.md").write_bytes(b"\xef\xbb\xbf" + TEXT.format(year="2001").replace("\n", "\r\n").encode())
+    (folder / "prose" / "poem.md").write_bytes(
+        b"\xef\xbb\xbf" + TEXT.format(year="2001").replace("\n", "\r\n").encode()
+    )
     (tmp_path / "secret.md").write_text(TEXT.format(year="2002"), encoding="utf-8")
     os.symlink(tmp_path / "secret.md", folder / "prose" / "leak.md")
     book, found = load_book(folder, tmp_path)
@@ -312,7 +320,10 @@ def test_legacy_encodings_bom_crlf_and_links_out_of_the_folder(tmp_path):
         "anthology/prose/essay.ru.md:2: encoding: the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py check --fix-encoding`, or open it in a text editor and save it as UTF-8 (Notepad: File > Save as > Encoding: UTF-8)",
         "anthology/prose/leak.md:1: file name: is a link to a file outside its folder: copy the text into a file here instead",
     ]
-    assert sorted(t.id for t in book.texts) == ["essay", "poem"] and book.authors["writer"].name.get("kk").value == "Жазушы"
+    assert (
+        sorted(t.id for t in book.texts) == ["essay", "poem"]
+        and book.authors["writer"].name.get("kk").value == "Жазушы"
+    )
 
 
 def test_a_data_file_in_windows_1251_is_one_problem(tmp_path):

@@ -326,8 +326,12 @@ def test_a_windows_1251_file_is_one_problem_and_the_other_events_still_load(tmp_
         ("events/a.ru.md", 2, "encoding"),
         ("events/b.md", 8, "encoding"),  # the title, the first line with a Cyrillic letter
     ]
-    assert all(p.message.startswith("the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py "
-                                    "check --fix-encoding`") for p in problems)
+    assert all(
+        p.message.startswith(
+            "the file is saved as Windows-1251, not UTF-8: run `python scripts/apk.py check --fix-encoding`"
+        )
+        for p in problems
+    )
 
 
 def test_utf8_with_a_bom_and_crlf_line_endings_loads_like_any_file(tmp_path):
@@ -402,8 +406,14 @@ def test_code_that_shows_html_and_harmless_html_stay_allowed(tmp_path):
         ({"x.md": GOOD.replace("2025-04-24 13:30", "9999-12-31")}, "events/x.md:3: end: the year 9999 is outside"),
         ({"x.md": GOOD.replace("2025-04-24 10:00", "1900-04-24 10:00")}, "events/x.md:2: start: the year 1900"),
         ({"x.md": GOOD.replace("2025-04-24 10:00", "2025-02-29 10:00")}, "events/x.md:2: start: day is out of range"),
-        ({"x.md": GOOD.replace("title: Сессия", 'title: "Сессия\\x1b[31m"')}, "events/x.md:8: title: contains a control"),
-        ({"x.md": GOOD.replace("title: Сессия", "title: Сессия \u202egnp.exe")}, "events/x.md:8: title: contains a bidirectional"),
+        (
+            {"x.md": GOOD.replace("title: Сессия", 'title: "Сессия\\x1b[31m"')},
+            "events/x.md:8: title: contains a control",
+        ),
+        (
+            {"x.md": GOOD.replace("title: Сессия", "title: Сессия \u202egnp.exe")},
+            "events/x.md:8: title: contains a bidirectional",
+        ),
         ({"x.md": GOOD.replace("Мәтін.", "Мәтін \u2066x\u2069.")}, "events/x.md:11: body: contains a bidirectional"),
         ({"x.md": GOOD.replace("Мәтін.", "Мәтін\x00.")}, "events/x.md:11: body: contains a control character (U+0000)"),
         ({"x.md": GOOD.replace("title: Сессия", "title: " + "Ұ" * 5000)}, "events/x.md:8: title: is 5000 characters"),
@@ -436,10 +446,14 @@ def test_a_link_out_of_the_events_folder_is_never_read(tmp_path):
     os.symlink(tmp_path / "outside.md", folder / "leak.md")
     os.symlink(tmp_path / "gone.md", folder / "gone.md")
     os.symlink("x.md", folder / "same.md")  # inside the folder: an ordinary (duplicate) event
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "y.md").write_text(GOOD, encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", folder / "more")
     events, problems = load_events(folder, tmp_path)
     assert [str(p) for p in problems] == [
         "events/gone.md:1: file name: is a link to a file that does not exist: remove the link",
         "events/leak.md:1: file name: is a link to a file outside its folder: copy the text into a file here instead",
+        "events/more:1: file name: is a link to a folder, whose files are not read: copy them here instead",
     ]
     assert all("Құпия" not in t.title for e in events for t in e.translations)
     assert sorted(e.id for e in events) == ["same", "x"]

@@ -213,6 +213,8 @@ def test_random_bytes_never_crash_the_loader(raw: bytes, prefix: bytes) -> None:
 
 
 @FEWER
-@given(meta=META, anchors=st.sampled_from(["a: &a [1, *a]", "a: &a {b: *a}", "a: &a [x]\nb: [*a, *a]", "a: &a x\nb: *a"]))
+@given(
+    meta=META, anchors=st.sampled_from(["a: &a [1, *a]", "a: &a {b: *a}", "a: &a [x]\nb: [*a, *a]", "a: &a x\nb: *a"])
+)
 def test_yaml_aliases_and_tags_never_crash(meta: dict[Any, Any], anchors: str) -> None:
     check({"2025-04-24-session.md": f"---\n{anchors}\n{dump(meta)}---\n"})

@@ -51,9 +51,7 @@ def test_active_html_is_refused_at_its_line(body: str, line: int, start: str) ->
 def test_each_message_says_what_to_write_instead() -> None:
     for body, _, _ in REFUSED:
         for _, message in active_html(body):
-            assert ": " in message and any(
-                word in message for word in ("remove", "write", "link", "put")
-            ), message
+            assert ": " in message and any(word in message for word in ("remove", "write", "link", "put")), message
 
 
 ALLOWED = [
@@ -64,7 +62,7 @@ ALLOWED = [
     "```html\n<script>alert(1)</script>\n<iframe src=x onload=alert(1)></iframe>\n```\n",
     "~~~\n<form><input></form>\n~~~\n",
     "    <script>indented code</script>\n",
-    "Line one<br>\nH<sub>2</sub>O, x<sup>2</sup>, <abbr title=\"Assembly\">APK</abbr>, <kbd>Ctrl</kbd>.\n",
+    'Line one<br>\nH<sub>2</sub>O, x<sup>2</sup>, <abbr title="Assembly">APK</abbr>, <kbd>Ctrl</kbd>.\n',
     "<details><summary>More</summary>\n\nHidden text.\n\n</details>\n",
     "Escaped &lt;script&gt;alert(1)&lt;/script&gt; is text, and so is 1 < 2 & 3 > 2.\n",
     "Talk about JavaScript: a language; and data: the numbers.\n",
@@ -85,7 +83,10 @@ def test_the_code_shown_is_escaped_in_what_the_site_renders() -> None:
 
 def test_control_and_bidirectional_characters_are_refused_at_their_line() -> None:
     assert body_problems("Fine.\nBad \u202e here.\nAlso \x1b[31m.\n") == [
-        (1, "contains a bidirectional control character (U+202E) at character 5: delete it (retype the text around it if unsure)"),
+        (
+            1,
+            "contains a bidirectional control character (U+202E) at character 5: delete it (retype the text around it if unsure)",
+        ),
         (2, "contains a control character (U+001B) at character 6: delete it (retype the text around it if unsure)"),
     ]
     assert body_problems("Tabs\tand\nnew lines are fine, and so is a right-to-left mark \u200f.\n") == []
@@ -124,7 +125,11 @@ def test_bodies_skipped_unrendered_render_to_nothing_active(body: str) -> None:
     parser.handle_starttag = lambda tag, attrs: tags.append((tag, attrs))  # type: ignore[method-assign]
     parser.feed(render(body))
     assert {tag for tag, _ in tags} <= {"p", "ul", "li", "a"}
-    assert all(name == "href" and (value or "").startswith(("https:", "&#", "mailto:")) for _, attrs in tags for name, value in attrs)
+    assert all(
+        name == "href" and (value or "").startswith(("https:", "&#", "mailto:"))
+        for _, attrs in tags
+        for name, value in attrs
+    )
 
 
 def test_an_autolink_with_quotes_or_spaces_is_rendered_and_checked() -> None:

@@ -195,7 +195,7 @@ def test_fix_encoding_resaves_lists_exits_1_and_then_finds_nothing_to_do(tmp_pat
             "2 files re-saved as UTF-8: check the texts, then commit them",
         ],
     )
-    assert (tmp_path / "events" / "a.md").read_bytes().startswith("---\r\nstart: 2025-04-24\r\n".encode())
+    assert (tmp_path / "events" / "a.md").read_bytes().startswith(b"---\r\nstart: 2025-04-24\r\n")
     assert (tmp_path / "events" / "b.md").read_bytes() == before
     assert run("check", "--fix-encoding", root=tmp_path)[1][0] == "2 events in 3 files: no problems"
 

@@ -24,7 +24,7 @@ from ..fields import Invalid
 from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
 from ..problems import Problem
 from ..records import Record, TextDatesLoader, load_yaml, read_record, refuse_repeated_collections, yaml_problem
-from ..text_files import outside_link, read_text
+from ..text_files import linked_folders, outside_link, read_text
 from .model import BACK, EMPTY, FRONT, Author, Book, Chapter, Edition, Localized, Matter, Part, Text, Version, Years
 
 TEXT_FIELDS = (
@@ -317,6 +317,7 @@ class Group:
 
 def _groups(folder: Path, base: Path, problems: list[Problem]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
+    problems.extend(linked_folders(folder, base, display_path))
     for path in event_files(folder):
         relative = path.relative_to(folder)
         shown = display_path(path, base)

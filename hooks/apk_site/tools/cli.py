@@ -189,7 +189,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     anthology, anthology_given = anthology_dir(args, docs)
     if args.fix_encoding and (changed := fix_encodings(base(folder, console), folder.resolve(), anthology.resolve())):
         # As the project's other fix-or-report tools: a change is reported and fails, so that CI notices.
-        console.say(*changed, f"{len(changed)} {'file' if len(changed) == 1 else 'files'} re-saved as UTF-8: check the texts, then commit them")
+        files = "1 file" if len(changed) == 1 else f"{len(changed)} files"
+        console.say(*changed, f"{files} re-saved as UTF-8: check the texts, then commit them")
         return 1
     events_given = args.events is not None or bool(os.environ.get("EVENTS_DIR"))
     result = check(
