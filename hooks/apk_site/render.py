@@ -38,10 +38,11 @@ def environment(folder: Path = TEMPLATES) -> Environment:
 
 
 @lru_cache(maxsize=65536)
-def row_html(row: EventRow, lang: str) -> Markup:
+def row_html(row: EventRow, lang: str, dated: bool = True) -> Markup:
     """One line of an event list, rendered once: the same row is on the calendar list and on its
-    month, region, category and organizer pages, and beside related events (same page depth)."""
-    html = environment().get_template("_event_row.html").render(row=row, lang=lang)
+    month, region, category and organizer pages, and beside related events (same page depth).
+    Under a day's heading (`dated=False`) a row leaves out the day's date, unless it spans days."""
+    html = environment().get_template("_event_row.html").render(row=row, lang=lang, dated=dated)
     return Markup(html.removesuffix("\n"))
 
 
@@ -55,6 +56,7 @@ def _front_matter(values: dict[str, object]) -> str:
 def labels(lang: str) -> dict[str, str]:
     """The UI words the calendar templates need, in one language."""
     keys = ("legend", "region", "category", "organizer", "month", "text", "any", "reset", "shown")
+    keys += ("summary", "today_short", "active", "remove", "browse")
     keys += ("summary", "today_short", "active", "remove", "browse")
     found = {key: l10n.t(f"filter.{key}", lang) for key in keys}
     return {
