@@ -57,7 +57,6 @@ def labels(lang: str) -> dict[str, str]:
     """The UI words the calendar templates need, in one language."""
     keys = ("legend", "region", "category", "organizer", "month", "text", "any", "reset", "shown")
     keys += ("summary", "today_short", "active", "remove", "browse")
-    keys += ("summary", "today_short", "active", "remove", "browse")
     found = {key: l10n.t(f"filter.{key}", lang) for key in keys}
     return {
         **found,
