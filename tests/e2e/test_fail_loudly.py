@@ -136,3 +136,27 @@ def test_a_feed_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
     assert str(failed.value).startswith(f"feeds: {target / 'ru' / 'feeds'}/")
     assert "could not be written (" in str(failed.value)
     assert "\n" not in str(failed.value)
+
+
+def test_a_shallow_clone_whose_history_cannot_be_fetched_fails_the_build(tmp_path: Path) -> None:
+    """SEQUENCE counted on part of the history could go backwards (issue 15, item 3): no guess."""
+
+    def git(*args: str, cwd: Path) -> None:
+        identity = ["-c", "user.name=Test", "-c", "user.email=test@example.kz", "-c", "commit.gpgsign=false"]
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+        subprocess.run(["git", *identity, *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+    origin = tmp_path / "origin"
+    shutil.copytree(EVENTS, origin / "events")
+    git("init", "-q", "-b", "main", cwd=origin)
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "events", cwd=origin)
+    (origin / "events" / "README.md").write_text("Events.\n", encoding="utf-8")
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "another commit", cwd=origin)
+    git("clone", "-q", "--depth", "1", f"file://{origin}", str(tmp_path / "clone"), cwd=tmp_path)
+    shutil.rmtree(origin)
+    done = mkdocs_build(tmp_path / "site", "-q", events=tmp_path / "clone" / "events", ANTHOLOGY_PDF="0")
+    text = output(done)
+    assert done.returncode == 1, text
+    assert "the git history is shallow" in text and "fetch-depth: 0" in text and "Traceback" not in text
