@@ -131,7 +131,7 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
     page.goto(f"{admin_url}?lang=en#/collections/events/new")
     field(page, "File name (address)").fill(NEW)
     field(page, "Start").fill("2026-03-01 10:00")
-    field(page, "End").fill("2026-03-01 13:00")
+    field(page, "End").fill("2026-03-01 09:00")  # before the start: refused
     choose(page, "Region", "Astana")
     choose(page, "Category", "Sessions and forums")
     choose(page, "Organizer", "Assembly of People of Kazakhstan")
@@ -142,6 +142,12 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
         field(page, "Title", column).fill(TEXTS[lang]["title"])
         field(page, "Venue", column).fill(TEXTS[lang]["venue"])
         field(page, "Text", column).fill(TEXTS[lang]["body"])
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_role("menuitem", name="Publish now").click()
+    page.get_by_text("The end is before the start").wait_for()
+    assert snapshot(project) == before
+    field(page, "End").fill("")  # one fill would add to the refused text in Decap's input
+    field(page, "End").fill("2026-03-01 13:00")
     publish(page)
 
     after = snapshot(project)
@@ -185,6 +191,34 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
     assert changed == [f"events/{EXISTING}.md"]
     expected = old[f"events/{EXISTING}.md"].decode().replace("status: scheduled\n", "status: postponed\n")
     assert main.read_text(encoding="utf-8") == expected
+
+    # A file written by `apk new-event`: its notes for editors survive, a value goes where its
+    # commented line was, and nothing else changes.
+    made = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "apk.py"), "new-event", "--events", str(project / "events")]
+        + ["--start", "2026-05-01", "--region", "astana", "--category", "culture-arts", "--organizer", "apk"]
+        + ["--title-kk", "Достық кеші", "--title-ru", "Вечер дружбы", "--title-en", "Friendship evening"]
+        + ["--venue", "Достық үйі"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    old = snapshot(project)
+    page.goto(f"{admin_url}?lang=en#/collections/events")
+    page.reload()  # the form lists the folder once per page load
+    page.get_by_text("Достық кеші").click()
+    page.wait_for_url(re.compile("entries/2026-05-01-friendship-evening$"))
+    field(page, "End").fill("2026-05-02")
+    field(page, "Summary").fill("Достар кеші")
+    publish(page)
+    new = snapshot(project)
+    assert [k for k in new if new.get(k) != old.get(k)] == ["events/2026-05-01-friendship-evening.md"]
+    lines = old["events/2026-05-01-friendship-evening.md"].decode().splitlines()
+    expected = ["end: 2026-05-02" if line.startswith("# end:") else line for line in lines]
+    expected = ["summary: Достар кеші" if line == "# summary:" else line for line in expected]
+    assert new["events/2026-05-01-friendship-evening.md"].decode().splitlines() == expected
+    assert sum(line.startswith("#") for line in expected) > 20
 
     assert [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1",)] == []
     page.close()
