@@ -205,3 +205,15 @@ def test_utf8_with_bom_and_crlf_passes_the_check(tmp_path: Path) -> None:
     (tmp_path / "events" / "a.md").write_bytes(b"\xef\xbb\xbf" + GOOD_EVENT.replace("\n", "\r\n").encode())
     code, output = run("check", root=tmp_path)
     assert (code, output[0]) == (0, "1 event in 1 file: no problems")
+
+
+@pytest.mark.parametrize("guide", ["editors.md", "editors.ru.md", "editors.en.md"])
+def test_the_guide_quotes_the_encoding_message_and_the_body_rule(guide: str) -> None:
+    text = (ROOT / "docs" / guide).read_text(encoding="utf-8")
+    message = (
+        "events/2025-05-01-unity-day-concert.md:6: encoding: the file is saved as Windows-1251, not UTF-8: run "
+        "`python scripts/apk.py check --fix-encoding`, or open it in a text editor and save it as UTF-8 (Notepad: "
+        "File > Save as > Encoding: UTF-8)"
+    )
+    assert f"``{message}``" in text
+    assert all(f"`{tag}`" in text for tag in ("<script>", "<iframe>", "<form>", "on…=", "javascript:", "data:"))
