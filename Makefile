@@ -62,6 +62,12 @@ lint: $(STAMP)
 clean:
 	rm -rf site build $(VENV)
 
+# The README's pictures (home, event, calendar; phone and desktop; kk and ru) from the 420-event
+# sample built as on 1 April 2025, with Debian's chromium, into docs/assets/screenshots/.
+.PHONY: screenshots
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
+
 # The editors' web form: decap-server (the local backend, on 127.0.0.1:8081 only, writing into this
 # working tree) and the live preview; open http://127.0.0.1:8000/admin/ (dev/CMS.md). Ctrl-C stops both.
 .PHONY: edit

@@ -311,6 +311,7 @@ def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
         # link goes to the first entry, the heading in the editor's text would be too far down.
         page.toc = TableOfContents([AnchorLink(escape(page.meta["title"]), "event-title", 1)])
+        html = render.host_link_texts(html)  # the editor's text: "<https://...>" says its host
     return render.fill_slots(html, slots)
 
 

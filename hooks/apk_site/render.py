@@ -7,16 +7,18 @@ text, never markup. Only the event body is Markdown, and it is the editor's own.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from html import unescape
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from . import l10n
-from .shell import PLACEHOLDERS
+from . import l10n, views
 from .home import SHOWN, HomeView
+from .shell import PLACEHOLDERS
 from .views import CalendarView, EventPage, EventRow
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -153,3 +155,13 @@ def event_markdown(view: EventPage, json_ld: str) -> Source:
 def home_html(view: HomeView, region_map: str) -> str:
     """The home page's generated part (see `home`)."""
     return render("home.html", view=view, region_map=Markup(region_map), shown=SHOWN)
+
+
+# A link whose text is its own web address, as Python-Markdown writes "<https://...>" and bare links.
+_BARE_LINK = re.compile(r'<a href="(https?://[^"]+)">\1</a>')
+
+
+def host_link_texts(html: str) -> str:
+    """Links that show their web address show the host name instead ("example.org"): an address is
+    hard to read aloud and overflows a phone's screen (issue 13)."""
+    return _BARE_LINK.sub(lambda m: f'<a href="{m[1]}">{escape(views.host_name(unescape(m[1])))}</a>', html)

@@ -53,7 +53,10 @@ def test_headline_numbers_use_cldr_plurals_and_lead_to_their_pages(fixture_site,
 @pytest.mark.parametrize("lang", LANG_PREFIX)
 def test_coming_events_are_counted_from_the_build_date(may_site, lang):
     page = article(may_site, LANG_PREFIX[lang])
-    assert page.select_one("#home-events").get_text() == {"kk": "Алдағы іс-шаралар", "ru": "Ближайшие мероприятия", "en": "Coming up"}[lang]
+    assert (
+        page.select_one("#home-events").get_text()
+        == {"kk": "Алдағы іс-шаралар", "ru": "Ближайшие мероприятия", "en": "Coming up"}[lang]
+    )
     # Coming ones first in date order, then the most recent past one, marked as past; all shown.
     assert cards(page) == [
         ("events/fx-timed/", False, False),
