@@ -217,3 +217,21 @@ def test_the_guide_quotes_the_encoding_message_and_the_body_rule(guide: str) -> 
     )
     assert f"``{message}``" in text
     assert all(f"`{tag}`" in text for tag in ("<script>", "<iframe>", "<form>", "on…=", "javascript:", "data:"))
+
+
+def test_a_page_in_windows_1251_is_named_and_re_saved(tmp_path: Path) -> None:
+    """MkDocs stops on such a page with "Encoding error reading file" and no hint; the check says how to fix it."""
+    (tmp_path / "events").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.ru.md").write_bytes("# Об Ассамблее\n\nТекст страницы.\n".encode("cp1251"))
+    code, output = run("check", root=tmp_path)
+    assert (code, output[0].split(", not UTF-8")[0]) == (
+        1,
+        "docs/about.ru.md:1: encoding: the file is saved as Windows-1251",
+    )
+    assert (
+        run("check", "--fix-encoding", root=tmp_path)[1][0]
+        == "docs/about.ru.md: re-saved as UTF-8 (it was Windows-1251)"
+    )
+    assert (tmp_path / "docs" / "about.ru.md").read_text(encoding="utf-8").startswith("# Об Ассамблее")
+    assert run("check", root=tmp_path)[0] == 0

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..loader import classify, display_path, event_files, load_events
 from ..problems import Problem
-from ..text_files import fix
+from ..text_files import fix, read_text
 
 ANTHOLOGY_MODULE = "apk_site.anthology.loader"
 
@@ -61,7 +61,7 @@ def check(
         [] if events_dir.is_dir() else [f"{display_path(events_dir, root)}: no such folder, so no events were checked"]
     )
     if docs_dir is not None and docs_dir.is_dir():
-        found |= set(page_name_problems(docs_dir, root))
+        found |= set(page_problems(docs_dir, root))
     event_ids = frozenset(event.id for event in events) if link_events and not problems else None
     anthology = anthology_check(anthology_dir, root, event_ids, given=anthology_given)
     found |= set(anthology.problems)
@@ -72,20 +72,26 @@ def check(
 
 
 def fix_encodings(root: Path, *folders: Path | None) -> list[str]:
-    """Re-save as UTF-8 every event and Anthology file in a recognised legacy encoding; one line per
-    file changed (none: nothing to do, and a second run changes nothing)."""
+    """Re-save as UTF-8 every page, event and Anthology file in a recognised legacy encoding; one
+    line per file changed (none: nothing to do, and a second run changes nothing)."""
     changed = []
     for folder in sorted({f for f in folders if f is not None and f.is_dir()}):
-        for path in [*event_files(folder), *sorted(folder.glob("*.yml"))]:
+        for path in [*sorted(folder.rglob("*.md")), *sorted(folder.glob("*.yml"))]:
             if not path.is_symlink() and (found := fix(path)) is not None:
                 changed.append(f"{display_path(path, root)}: re-saved as UTF-8 (it was {found.name})")
     return changed
 
 
-def page_name_problems(docs_dir: Path, root: Path) -> list[Problem]:
-    """mkdocs-static-i18n drops a page such as `about.kz.md` without a word; the build reports it."""
-    found = (classify(path, root) for path in sorted(docs_dir.rglob("*.md")))
-    return [item for item in found if isinstance(item, Problem)]
+def page_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """mkdocs-static-i18n drops a page such as `about.kz.md` without a word; the build reports it.
+    A page that is not UTF-8 stops MkDocs with "Encoding error" and no hint: say which and how to fix."""
+    found = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        named = classify(path, root)
+        text = named if isinstance(named, Problem) else read_text(path, display_path(path, root))
+        if isinstance(text, Problem):
+            found.append(text)
+    return found
 
 
 def anthology_check(folder: Path | None, root: Path, event_ids: frozenset[str] | None, *, given: bool) -> Anthology:

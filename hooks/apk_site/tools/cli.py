@@ -133,8 +133,8 @@ def _check_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--fix-encoding",
         action="store_true",
-        help="re-save as UTF-8 the files saved as Windows-1251, KZ-1048 or UTF-16, list them and exit\n"
-        "with 1; with nothing to re-save, check as usual",
+        help="re-save as UTF-8 the event files, pages and Anthology files saved as Windows-1251,\n"
+        "KZ-1048 or UTF-16, list them and exit with 1; with nothing to re-save, check as usual",
     )
 
 
@@ -187,7 +187,8 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
     folder = events_dir(args, console)
     docs = args.docs if args.docs is not None else console.root / "docs"
     anthology, anthology_given = anthology_dir(args, docs)
-    if args.fix_encoding and (changed := fix_encodings(base(folder, console), folder.resolve(), anthology.resolve())):
+    folders = (folder.resolve(), docs.resolve(), anthology.resolve())
+    if args.fix_encoding and (changed := fix_encodings(base(folder, console), *folders)):
         # As the project's other fix-or-report tools: a change is reported and fails, so that CI notices.
         files = "1 file" if len(changed) == 1 else f"{len(changed)} files"
         console.say(*changed, f"{files} re-saved as UTF-8: check the texts, then commit them")
