@@ -93,12 +93,12 @@ def print_book(
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return f"anthology: Chromium ({browser}) did not print {page} within {timeout:g} s and was stopped"
+            return f"anthology: Chromium did not print {page} within {timeout:g} s and was stopped (browser: {browser})"
         except OSError as error:
-            return f"anthology: Chromium ({browser}) could not be started to print {page}: {error}"
+            return f"anthology: Chromium could not be started to print {page}: {error} (browser: {browser})"
     if done.returncode != 0 or not target.is_file() or target.stat().st_size == 0:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
         why = f": {tail[0]}" if tail[0] else ", and wrote no PDF"
-        return f"anthology: Chromium ({browser}) could not print {page} (exit {done.returncode}){why}"
+        return f"anthology: Chromium could not print {page} (exit {done.returncode}){why} (browser: {browser})"
     target.write_bytes(pin_dates(target.read_bytes(), moment))
     return ""
