@@ -88,11 +88,13 @@ def test_real_site_pages_have_no_serious_violations(page, real_site, real_url, a
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("lang", sorted(PREFIX))
-@pytest.mark.parametrize("kind", ["calendar list", "month grid", "region overview"])
+@pytest.mark.parametrize("kind", ["calendar list", "month grid", "region overview", "home", "event"])
 def test_calendar_pages_have_no_serious_violations(page, sample_build, sample_url, axe_source, kind, lang, viewport):
     site = sample_build[1].site
     month = first_page(site, "calendar/[0-9][0-9][0-9][0-9]-[0-9][0-9]")
     paths = {"calendar list": "calendar/", "month grid": month, "region overview": "regions/"}
+    # The home page's cards, chips and badges, and an event's summary and buttons (issue 13).
+    paths |= {"home": "", "event": first_page(site, "events/*")}
     page.set_viewport_size(VIEWPORTS[viewport])
     page.goto(f"{sample_url}/{PREFIX[lang]}{paths[kind]}")
     assert page.locator("html").get_attribute("lang") == lang
