@@ -457,3 +457,21 @@ def test_a_link_out_of_the_events_folder_is_never_read(tmp_path):
     ]
     assert all("Құпия" not in t.title for e in events for t in e.translations)
     assert sorted(e.id for e in events) == ["same", "x"]
+
+
+def test_files_an_editors_machine_misnames_are_named_not_skipped(tmp_path):
+    """Notepad saves `x.md` as `x.md.txt` when the type is "Text documents", and Windows hides the .txt."""
+    for name in ("a.md.txt", "b.MD", "c.markdown", "README.txt", "picture.png", "_notes/d.txt"):
+        (tmp_path / "events" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "events" / name).write_text(GOOD, encoding="utf-8")
+    assert messages(tmp_path, {"x.md": GOOD}) == [
+        f"events/{name}:1: file name: only files ending in .md are read: rename it to {stem}.md (notes for editors "
+        "go under a _ folder)"
+        for name, stem in (("a.md.txt", "a"), ("b.MD", "b"), ("c.markdown", "c"))
+    ]
+
+
+def test_a_language_code_in_capitals_is_told_its_spelling(tmp_path):
+    assert messages(tmp_path, {"x.md": GOOD, "x.EN.md": "---\ntitle: x\n---\n"}) == [
+        "events/x.EN.md:1: file name: unknown language code 'EN': rename it to x.en.md"
+    ]
