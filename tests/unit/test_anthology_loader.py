@@ -330,3 +330,12 @@ def test_a_data_file_in_windows_1251_is_one_problem(tmp_path):
     folder = anthology(tmp_path, {})
     (folder / "authors.yml").write_bytes(AUTHORS.replace("Писатель", "Писатель и поэт").encode("cp1251"))
     assert [p.split(": encoding: ")[0] for p in problems(folder)] == ["anthology/authors.yml:2"]
+
+
+def test_a_text_saved_as_md_txt_is_named_not_skipped(tmp_path):
+    folder = anthology(tmp_path, {"prose/essay.md": TEXT.format(year="1995")})
+    (folder / "prose" / "poem.md.txt").write_text(TEXT.format(year="2001"), encoding="utf-8")
+    assert problems(folder) == [
+        "anthology/prose/poem.md.txt:1: file name: only files ending in .md are read: rename it to poem.md (notes for "
+        "editors go under a _ folder)"
+    ]

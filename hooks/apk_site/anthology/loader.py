@@ -21,7 +21,7 @@ from babel import Locale
 from .. import DEFAULT_LANGUAGE, LANGUAGES, fields, markup
 from ..checker import Checker
 from ..fields import Invalid
-from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files
+from ..loader import MISTAKEN_LANGUAGES, classify, display_path, event_files, misnamed_files
 from ..problems import Problem
 from ..records import Record, TextDatesLoader, load_yaml, read_record, refuse_repeated_collections, yaml_problem
 from ..text_files import linked_folders, outside_link, read_text
@@ -318,6 +318,7 @@ class Group:
 def _groups(folder: Path, base: Path, problems: list[Problem]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
     problems.extend(linked_folders(folder, base, display_path))
+    problems.extend(misnamed_files(folder, base))
     for path in event_files(folder):
         relative = path.relative_to(folder)
         shown = display_path(path, base)
