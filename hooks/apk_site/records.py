@@ -75,7 +75,10 @@ FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
 
 
 def read_record(path: str, text: str) -> Record | Problem:
-    """Parse `text` (the content of `path`) or describe why it cannot be parsed."""
+    """Parse `text` (the content of `path`) or describe why it cannot be parsed. Windows' CRLF and a
+    BOM are read as they are meant, also where `text` comes from elsewhere than a file (git's history)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.lstrip("\ufeff").startswith("---"):
         return Problem(path, 1, "front matter", "the file must start with a line '---', then the fields, then '---'")
     text = text.lstrip("\ufeff")

@@ -475,3 +475,12 @@ def test_a_language_code_in_capitals_is_told_its_spelling(tmp_path):
     assert messages(tmp_path, {"x.md": GOOD, "x.EN.md": "---\ntitle: x\n---\n"}) == [
         "events/x.EN.md:1: file name: unknown language code 'EN': rename it to x.en.md"
     ]
+
+
+def test_a_record_read_from_elsewhere_than_a_file_keeps_crlf_and_bom_working():
+    """git's history gives the bytes as committed: SEQUENCE counts the versions of a file saved by Notepad."""
+    from apk_site.records import Record, read_record
+
+    record = read_record("events/x.md", "\ufeff" + GOOD.replace("\n", "\r\n"))
+    assert isinstance(record, Record)
+    assert (record.meta["region"], record.body, record.line("venue"), record.body_line) == ("astana", "Мәтін.", 9, 11)
