@@ -20,11 +20,10 @@ from . import DEFAULT_LANGUAGE, LANGUAGES
 from .cms_config import LOCAL_BACKEND_PORT, cms_config
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
-ROOT = Path(__file__).resolve().parents[2]
-SOURCE = ROOT / "cms" / "admin"
-MODULES = ROOT / "cms" / "node_modules"
-DECAP = MODULES / "decap-cms" / "dist"
-YAML_BROWSER = MODULES / "yaml" / "browser" / "dist"
+# Below the project's `cms/` folder (beside mkdocs.yml): the page and script, and the npm packages.
+SOURCE = Path("admin")
+DECAP = Path("node_modules", "decap-cms", "dist")
+YAML_BROWSER = Path("node_modules", "yaml", "browser", "dist")
 # The form's own policy (dev/CMS.md, "Content-Security-Policy"): Decap CMS compiles its configuration
 # schema with `new Function` (ajv), hence 'unsafe-eval', and styles its React components with inline
 # <style> elements, hence 'unsafe-inline' for styles. It talks to the local backend on 127.0.0.1 and,
@@ -47,16 +46,21 @@ def config_name(lang: str) -> str:
 
 
 def write_admin(config: MkDocsConfig) -> None:
-    """Writes `admin/` into the site; without the npm packages, says how to install them."""
+    """Writes `admin/` into the site; without the npm packages, says how to install them.
+
+    A project without a `cms/` folder (the engine installed on its own) has no form, and no warning."""
+    cms = Path(config.config_file_path).parent / "cms"
     target = Path(config.site_dir) / "admin"
-    if not (DECAP / "decap-cms.js").is_file() or not (YAML_BROWSER / "index.js").is_file():
+    if not (cms / SOURCE).is_dir():
+        return
+    if not (cms / DECAP / "decap-cms.js").is_file() or not (cms / YAML_BROWSER / "index.js").is_file():
         log.warning("the web form (/admin/) needs its npm packages: run `npm ci --prefix cms` (scripts/setup.sh does)")
         return
     target.mkdir(parents=True, exist_ok=True)
-    _copy_sources(target)
-    _copy_decap(target)
-    for source in sorted(YAML_BROWSER.rglob("*.js")):
-        _copy(source, target / "yaml" / source.relative_to(YAML_BROWSER))
+    _copy_sources(cms / SOURCE, target)
+    _copy_decap(cms / DECAP, target)
+    for source in sorted((cms / YAML_BROWSER).rglob("*.js")):
+        _copy(source, target / "yaml" / source.relative_to(cms / YAML_BROWSER))
     for lang in LANGUAGES:
         # JSON is YAML too, and Python writes it about ten times faster than PyYAML's emitter.
         text = json.dumps(cms_config(lang, local_port=local_port()), ensure_ascii=False, indent=1) + "\n"
@@ -72,14 +76,14 @@ def _copy(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def _copy_sources(target: Path) -> None:
-    for source in sorted(SOURCE.iterdir()):
+def _copy_sources(folder: Path, target: Path) -> None:
+    for source in sorted(folder.iterdir()):
         text = source.read_text(encoding="utf-8")
         (target / source.name).write_text(text.replace("@POLICY@", POLICY), encoding="utf-8")
 
 
-def _copy_decap(target: Path) -> None:
+def _copy_decap(folder: Path, target: Path) -> None:
     # The bundle and the chunks it loads on demand (by name, next to itself); no source maps.
-    for source in sorted(DECAP.iterdir()):
+    for source in sorted(folder.iterdir()):
         if source.name.endswith(("decap-cms.js", ".wasm")) or source.name == "decap-cms.js.LICENSE.txt":
             _copy(source, target / source.name)

@@ -5,7 +5,8 @@ Anthology in a temporary folder (never the real events/).
 One test walks an editor's session: a new event with Kazakh, Russian and English text is saved, its three
 files appear in the layout the loader reads, `apk check` passes and the built site shows the event in
 all three languages; then an existing event is set to postponed and saved, and its main file changes in
-that line only, its translations not at all. Nothing else appears in the folders.
+that line only, its translations not at all; a file from `apk new-event` keeps its notes; an Anthology
+text changes in one line. Nothing else appears in the folders.
 """
 
 from __future__ import annotations
@@ -219,6 +220,18 @@ def test_new_event_in_three_languages_then_an_existing_one_postponed(browser, ad
     expected = ["summary: Достар кеші" if line == "# summary:" else line for line in expected]
     assert new["events/2026-05-01-friendship-evening.md"].decode().splitlines() == expected
     assert sum(line.startswith("#") for line in expected) > 20
+
+    # The Anthology's collection: a text in its part's folder, one line changed.
+    poem = "docs/anthology/voices/sample-poem.md"
+    old = snapshot(project)
+    page.goto(f"{admin_url}?lang=en#/collections/anthology")
+    page.get_by_text("Дала таңы").click()
+    page.wait_for_url(re.compile("entries/voices/sample-poem$"))
+    field(page, "Translators").fill("Сайт редакциясы (үлгі аударма, түзетілді)")
+    publish(page)
+    new = snapshot(project)
+    assert [k for k in new if new.get(k) != old.get(k)] == [poem]
+    assert new[poem].decode() == old[poem].decode().replace("(үлгі аударма)\n", "(үлгі аударма, түзетілді)\n", 1)
 
     assert [u for u in requests if urlsplit(u).hostname not in ("127.0.0.1",)] == []
     page.close()

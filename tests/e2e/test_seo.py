@@ -44,7 +44,8 @@ def language_of(path: str) -> str:
 def page_paths(site: Path) -> list[str]:
     """Every page of the site, as a path such as 'ru/about/' ('' for the Kazakh home page)."""
     folders = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted("" if folder == "." else folder + "/" for folder in folders)
+    # admin/: the editors' web form (dev/CMS.md), marked noindex and kept out of the sitemap.
+    return sorted("" if folder == "." else folder + "/" for folder in folders if folder != "admin")
 
 
 def soup_of(site: Path, path: str) -> BeautifulSoup:
