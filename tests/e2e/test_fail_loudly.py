@@ -29,8 +29,25 @@ ANTHOLOGY = FIXTURES / "anthology_small"
 def mkdocs_build(site: Path, *flags: str, events: Path = EVENTS, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict <flags>` of the real mkdocs.yml, on the fixture calendar and Anthology."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "CHROMIUM", "ANTHOLOGY_PDF")}
-    environ = {**inherited, "NO_MKDOCS_2_WARNING": "1", "EVENTS_DIR": str(events), "ANTHOLOGY_DIR": str(ANTHOLOGY), **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *flags, "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]
+    environ = {
+        **inherited,
+        "NO_MKDOCS_2_WARNING": "1",
+        "EVENTS_DIR": str(events),
+        "ANTHOLOGY_DIR": str(ANTHOLOGY),
+        **env,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        *flags,
+        "-f",
+        str(ROOT / "mkdocs.yml"),
+        "-d",
+        str(site),
+    ]
     return subprocess.run(command, cwd=ROOT, env=environ, capture_output=True, text=True, check=False, timeout=300)
 
 

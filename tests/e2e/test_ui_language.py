@@ -132,7 +132,12 @@ def test_permalinks_carry_the_page_language(fixture_site: Build) -> None:
     """The translated title itself, in each language (the English pages keep the English one)."""
     page = fixture_site.site / "editors" / "index.html"
     titles = {
-        lang: set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', (fixture_site.site / lang / "editors" / "index.html").read_text("utf-8")))
+        lang: set(
+            re.findall(
+                r'class="headerlink" href="[^"]*" title="([^"]*)"',
+                (fixture_site.site / lang / "editors" / "index.html").read_text("utf-8"),
+            )
+        )
         for lang in ("ru", "en")
     }
     titles["kk"] = set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', page.read_text("utf-8")))

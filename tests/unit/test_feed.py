@@ -424,10 +424,21 @@ def test_the_coming_up_feed_holds_what_ends_in_the_last_30_days_or_later(lang: s
     files = feed_files.feed_files(events, lang, SITE, REVISIONS, today)
     data = files[feed_files.UPCOMING_FEED]
     assert feed.problems_in(data) == []
-    expected = [f"{e.id}@apk30" for e in sorted(events, key=lambda e: e.sort_key) if feed.in_feeds(e) and e.when.end_date >= dt.date(2025, 6, 20)]
+    expected = [
+        f"{e.id}@apk30"
+        for e in sorted(events, key=lambda e: e.sort_key)
+        if feed.in_feeds(e) and e.when.end_date >= dt.date(2025, 6, 20)
+    ]
     assert parsed_uids(data) == expected == [f"{i}@apk30" for i in IN_FEED[3:]]
     calendar = Calendar.from_ical(data)
-    assert str(calendar["X-WR-CALNAME"]) == {"kk": "ҚХА 30 жыл: алдағы іс-шаралар", "ru": "30 лет АНК: ближайшие мероприятия", "en": "APK at 30: coming up"}[lang]
+    assert (
+        str(calendar["X-WR-CALNAME"])
+        == {
+            "kk": "ҚХА 30 жыл: алдағы іс-шаралар",
+            "ru": "30 лет АНК: ближайшие мероприятия",
+            "en": "APK at 30: coming up",
+        }[lang]
+    )
     whole = f"{SITE}{'' if lang == 'kk' else lang + '/'}feeds/calendar.ics"
     assert whole in str(calendar["DESCRIPTION"])
     # The same VEVENT bytes as in the whole calendar, which still lists every event.

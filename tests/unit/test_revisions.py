@@ -184,7 +184,9 @@ def sequence_in_feed(events: Path) -> list[str]:
     loaded, problems = load_events(events)
     assert problems == ()
     postponed = next(e for e in loaded if e.id == EVENT_ID)
-    data = feed.event_bytes(postponed, "kk", site_url="https://apk30.example.kz/", revisions=event_revisions(events, NO_ENVIRONMENT))
+    data = feed.event_bytes(
+        postponed, "kk", site_url="https://apk30.example.kz/", revisions=event_revisions(events, NO_ENVIRONMENT)
+    )
     return [line for line in data.decode().split("\r\n") if line.startswith("SEQUENCE")]
 
 

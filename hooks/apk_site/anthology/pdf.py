@@ -73,9 +73,7 @@ def pin_dates(data: bytes, moment: dt.datetime) -> bytes:
     return _STAMP.sub(lambda _: stamp, data)
 
 
-def print_book(
-    page: Path, target: Path, browser: str, moment: dt.datetime, timeout: float = DEFAULT_TIMEOUT
-) -> str:
+def print_book(page: Path, target: Path, browser: str, moment: dt.datetime, timeout: float = DEFAULT_TIMEOUT) -> str:
     """Write the PDF of `page` to `target`; return '' or what went wrong, for the build log."""
     if not page.is_file():
         return f"anthology: {page} was not built, so its PDF cannot be printed"
