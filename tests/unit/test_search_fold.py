@@ -7,11 +7,11 @@ apk_site.search_fold writes; node runs that script here on the same words as Pyt
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
 import pytest
-
 from apk_site import search_fold
 from apk_site.search_fold import fold, latin, plain, tables, trim
 
@@ -156,3 +156,12 @@ def test_the_browser_expands_words_as_python_does(lang):
     )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout) == [tables(lang).variants(w) for w in WORDS[lang]]
+
+
+def test_the_calendar_filter_folds_with_the_same_table():
+    calendar = (search_fold.SCRIPTS.parents[3].parent / "docs" / "assets" / "calendar.js").read_text("utf-8")
+    match = re.search(r"var FOLD = (\{[^}]*\});", calendar)
+    assert match, "calendar.js has no FOLD table"
+    assert json.loads(match.group(1)) == search_fold.FOLD
+    letters = re.search(r"text\.replace\(/\[([^\]]+)\]/g", calendar)
+    assert letters and sorted(letters.group(1)) == sorted(search_fold.FOLD)
