@@ -370,6 +370,75 @@ def serve_latency(events_dir: Path, work: Path, edits: int = 3) -> str:
         server.wait(timeout=30)
 
 
+def search_cost(site: Path, runs: int) -> dict[str, str]:
+    """What search that forgives the keyboard (apk_site.search_fold, issue 17) costs. The build does not
+    expand words: the browser does, while it builds each language's index, so the index files keep
+    their size. Measured: the gzipped index and the site's lunr files per language, the time to make
+    the tables (done when they change, not per build), and the time from opening a page to a ready
+    search in Chromium with the site's lunr language against the stock one (same index, config "lang"
+    swapped back), median of `runs` interleaved loads."""
+    from apk_site import search_fold
+
+    lunr = site / "assets" / "javascripts" / "lunr"
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        index = (site if lang == "kk" else site / lang) / "search" / "search_index.json"
+        out[f"search index {lang} (gzip)"] = f"{gz(index) / 1024:.1f} KB"
+        extra = gz(lunr / "apk-search.js") + gz(lunr / "min" / f"lunr.apk-{lang}.min.js")
+        out[f"search: the site's lunr files for {lang} (gzip)"] = f"{extra / 1024:.1f} KB"
+    start = time.perf_counter()
+    for function in (search_fold.tables, search_fold.latin_2021, search_fold.plain_latin):
+        function.cache_clear()
+    for lang in LANGS:
+        search_fold.tables(lang)
+    out["search: making the tables, 3 languages"] = f"{(time.perf_counter() - start) * 1000:.0f} ms"
+    for lang, (stock, ours) in _search_ready(site, runs).items():
+        out[f"search ready in Chromium, {lang}: stock lunr language → with variants"] = (
+            f"{stock:.2f} s → {ours:.2f} s (+{ours - stock:.2f} s)"
+        )
+    return out
+
+
+def _index_with(languages: list[str] | None, json):  # type: ignore[no-untyped-def]
+    """A Playwright route handler: the site's search index, its lunr languages swapped if given."""
+
+    def handler(route, request):  # type: ignore[no-untyped-def]
+        index = json.loads(route.fetch().text())
+        if languages:
+            index["config"]["lang"] = languages
+        route.fulfill(json=index)
+
+    return handler
+
+
+def _search_ready(site: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """Seconds from navigation to Material's search being ready, per language: (stock, with variants)."""
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, INDEX_LOADED, INITIALIZING, served
+
+    stock_lang = {"kk": ["ru"], "ru": ["ru"], "en": ["en"]}  # what the indexes named before issue 17
+    seconds: dict[str, dict[bool, list[float]]] = {lang: {False: [], True: []} for lang in LANGS}
+    with served(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        for _ in range(runs):
+            for lang in LANGS:
+                for ours in (False, True):
+                    page = browser.new_context().new_page()
+                    languages = None if ours else stock_lang[lang]
+                    page.route("**/search/search_index.json", _index_with(languages, json))
+                    page.goto(f"{url}/{'' if lang == 'kk' else lang + '/'}")
+                    meta = page.locator(".md-search-result__meta")
+                    page.wait_for_function(INDEX_LOADED, arg=[meta.element_handle(), INITIALIZING[lang]], timeout=60000)
+                    seconds[lang][ours].append(page.evaluate("performance.now()") / 1000)
+                    page.context.close()
+        browser.close()
+    return {lang: (statistics.median(s[False]), statistics.median(s[True])) for lang, s in seconds.items()}
+
+
 def bench(sizes: list[int], runs: int, work: Path) -> str:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -400,6 +469,7 @@ def bench(sizes: list[int], runs: int, work: Path) -> str:
         feeds_at_scale.update(feed_sizes(events, count))
         if count == sizes[0]:
             page_weights = {**weights(work / f"site-{count}"), **feed_timing(events, runs)}
+            page_weights.update(search_cost(work / f"site-{count}", runs))
             page_weights["edit an event while `mkdocs serve` runs: saved to shown"] = serve_latency(events, work)
     return table(rows, {**page_weights, **feeds_at_scale}, runs)
 
