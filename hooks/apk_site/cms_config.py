@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import DEFAULT_LANGUAGE, LANGUAGES
+from . import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from .loader import TEXT_LIMITS
 from .model import STATUSES
 from .reference import Entry, Reference, reference
@@ -91,7 +91,7 @@ def _option(entry: Entry, lang: str) -> dict[str, str]:
 
 
 def _select(name: str, entries: dict[str, Entry], lang: str, **extra: Any) -> dict[str, Any]:
-    options = sorted((_option(e, lang) for e in entries.values()), key=lambda o: o["label"])
+    options = sorted((_option(e, lang) for e in entries.values()), key=lambda o: l10n.sort_key(o["label"], lang))
     return {"name": name, "label": LABELS[name][lang], "widget": "select", "options": options, **extra}
 
 

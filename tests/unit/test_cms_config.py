@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from apk_site import LANGUAGES
+from apk_site import LANGUAGES, l10n
 from apk_site.cms_config import EVENT_ID, MOMENT, WEB_ADDRESS, cms_config
 from apk_site.fields import Invalid, identity, moment_in_range, web_address
 from apk_site.model import STATUSES
@@ -104,3 +104,11 @@ def test_the_web_address_pattern_refuses_what_the_loader_refuses(value):
 @pytest.mark.parametrize("value", ["2025-05-20-unity-forum", "Unity", "a_b", "-x", "x-"])
 def test_the_file_name_pattern_is_the_loaders_id(value):
     assert bool(re.match(EVENT_ID, value)) == loader_accepts(identity, value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_select_lists_are_in_the_languages_alphabetical_order(lang):
+    labels = [o["label"] for o in fields(lang)["region"]["options"]]
+    assert labels == sorted(labels, key=lambda label: l10n.sort_key(label, lang))
+    if lang == "kk":  # Kazakh order: Қ after К, before Л (code points would put it after Я)
+        assert labels.index("Қарағанды облысы") < labels.index("Маңғыстау облысы")
