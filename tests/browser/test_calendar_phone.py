@@ -74,8 +74,10 @@ def test_first_event_is_on_the_first_phone_screen_and_the_filter_is_folded(phone
 
 
 ROWS = """() => Array.from(document.querySelectorAll('[data-apk-calendar] .apk-event')).map(row => {
-    const shown = sel => { const el = row.querySelector(sel); return el && el.getClientRects().length ? el.innerText.trim() : null; };
-    const badges = Array.from(row.querySelectorAll('.apk-badge')).filter(b => b.getClientRects().length).map(b => b.innerText.trim());
+    // textContent: innerText is empty for months the browser has not rendered yet (content-visibility).
+    const text = el => el.textContent.replace(/\\s+/g, ' ').trim();
+    const shown = sel => { const el = row.querySelector(sel); return el && el.getClientRects().length ? text(el) : null; };
+    const badges = Array.from(row.querySelectorAll('.apk-badge')).filter(b => b.getClientRects().length).map(text);
     const chip = row.querySelector('.apk-chip');
     return {href: row.querySelector('a.apk-event__title').href, date: shown('.apk-event__date'), time: shown('.apk-event__time'),
             place: shown('.apk-event__region'), chip: shown('.apk-chip'), chipClass: chip ? chip.className : '', badges,
