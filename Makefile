@@ -75,3 +75,9 @@ edit: setup
 	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node cms/node_modules/decap-server/dist/index.js & \
 	server=$$!; trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+# Lighthouse's mobile run (Debian's chromium, never a downloaded browser) on the 420-event sample: home,
+# list, a month grid, regions, an event and an Anthology text in kk, ru, en; writes dev/PERFORMANCE.md.
+.PHONY: lighthouse
+lighthouse: setup
+	$(BIN)/python scripts/lighthouse.py --record
