@@ -165,6 +165,51 @@ def invisible_characters(body: str) -> list[tuple[int, str]]:
     return [(number, f"contains {invisible(line)}") for number, line in enumerate(body.split("\n")) if invisible(line)]
 
 
-def body_problems(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> list[tuple[int, str]]:
-    """Everything the site refuses in a body, as (line within it, message)."""
-    return sorted(invisible_characters(body) + active_html(body, extensions))
+# Python-Markdown (and so MkDocs) needs time that grows with the square of the '[' or '<' in one
+# paragraph (2,000 take 3 to 7 s, 20,000 three minutes; 100 at most 0.1 s) and a recursion for each
+# level of nesting (a list nested a thousand deep crashes it): one hostile text could stop every
+# build. Real texts stay far below these limits.
+EVENT_BODY_LIMIT = 100_000
+BOOK_BODY_LIMIT = 500_000  # an Anthology text: a long story, not a novel
+PER_PARAGRAPH = 100
+NESTING = 10
+
+
+def limits(body: str, length: int = EVENT_BODY_LIMIT) -> list[tuple[int, str]]:
+    """(line within `body`, message) for each limit it exceeds."""
+    if len(body) > length:
+        return [(0, f"is {len(body)} characters long; keep it to at most {length} (link to a document for more)")]
+    found = []
+    start = 0
+    for paragraph in body.split("\n\n"):
+        for mark in ("[", "<"):
+            if (count := paragraph.count(mark)) > PER_PARAGRAPH:
+                found.append(
+                    (start, f"this paragraph has {count} '{mark}' (at most {PER_PARAGRAPH}): split it into paragraphs")
+                )
+        start += paragraph.count("\n") + 2
+    for candidate in _DEEP.finditer(body):  # only lines that start with enough blanks or '>' are measured
+        line = body[candidate.start() : body.find("\n", candidate.start()) % (len(body) + 1)]
+        if (depth := _depth(line)) > NESTING:
+            number = body.count("\n", 0, candidate.start())
+            found.append((number, f"is nested {depth} levels deep: keep lists and quotes to at most {NESTING} levels"))
+            break
+    return found
+
+
+_DEEP = re.compile(rf"^[ \t>]{{{NESTING + 1},}}", re.M)
+
+
+def _depth(line: str) -> int:
+    """Levels of list indentation (4 columns each) or of quoting ('>') a line starts with."""
+    spaces = line.expandtabs(4)
+    return max((len(spaces) - len(spaces.lstrip(" "))) // 4, re.match(r"[> \t]*", line)[0].count(">"))
+
+
+def body_problems(
+    body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS, length: int = EVENT_BODY_LIMIT
+) -> list[tuple[int, str]]:
+    """Everything the site refuses in a body, as (line within it, message). A body beyond the limits
+    is not rendered here either."""
+    too_much = limits(body, length)
+    return sorted(invisible_characters(body) + (too_much or active_html(body, extensions)))

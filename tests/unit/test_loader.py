@@ -428,13 +428,17 @@ def test_hostile_and_careless_files_end_in_a_problem_on_their_line(tmp_path, fil
         assert all(m.startswith("events/x") for m in found) and (len(found) == 1 or "is missing" in expected)
 
 
-def test_a_very_large_body_loads_quickly(tmp_path):
+def test_a_large_body_loads_and_a_very_large_one_is_refused_quickly(tmp_path):
     import time
 
-    body = "Мәтін <b>жуан</b> & [сілтеме](https://example.org).\n\n" * 5_000  # about 300 KB, rendered to be checked
+    paragraph = "Мәтін <b>жуан</b> & [сілтеме](https://example.org).\n\n"
+    large, huge = paragraph * 1_500, paragraph * 20_000  # about 80 KB, and 1 MB
     started = time.perf_counter()
-    events, problems = load(tmp_path, {"x.md": GOOD.replace("Мәтін.\n", body)})
-    assert problems == () and len(events[0].text("body", "kk").value) > 250_000
+    events, problems = load(tmp_path, {"x.md": GOOD.replace("Мәтін.\n", large), "y.md": GOOD.replace("Мәтін.\n", huge)})
+    assert [e.id for e in events] == ["x"] and len(events[0].text("body", "kk").value) > 75_000
+    assert [str(p) for p in problems] == [
+        "events/y.md:11: body: is 1059998 characters long; keep it to at most 100000 (link to a document for more)"
+    ]
     assert time.perf_counter() - started < 60  # a hang would never end: only that is caught here
 
 

@@ -141,3 +141,33 @@ def test_an_autolink_with_quotes_or_spaces_is_rendered_and_checked() -> None:
     assert markup._SUSPECT.search(quoted) and markup._SUSPECT.search(spaced)
     assert 'href="https://x/&quot;onmouseover' in render(quoted) and active_html(quoted) == []
     assert [message.split(" runs")[0] for _, message in active_html(spaced)] == ["the attribute onmouseover="]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("x" * 100_001, [(0, "is 100001 characters long; keep it to at most 100000 (link to a document for more)")]),
+        ("Intro.\n\n" + "[a " * 101, [(2, "this paragraph has 101 '[' (at most 100): split it into paragraphs")]),
+        ("<a " * 101, [(0, "this paragraph has 101 '<' (at most 100): split it into paragraphs")]),
+        (
+            "".join(" " * (4 * i) + "- x\n" for i in range(30)),
+            [(11, "is nested 11 levels deep: keep lists and quotes to at most 10 levels")],
+        ),
+        (">" * 5000 + " x", [(0, "is nested 5000 levels deep: keep lists and quotes to at most 10 levels")]),
+    ],
+)
+def test_bodies_that_would_stall_or_crash_markdown_are_refused_unrendered(body, expected) -> None:
+    """Each of these took Python-Markdown (MkDocs too) minutes, or crashed it with RecursionError."""
+    import time
+
+    started = time.perf_counter()
+    assert body_problems(body) == expected
+    assert time.perf_counter() - started < 10  # nothing was rendered: a stall would take minutes
+
+
+def test_ordinary_long_texts_stay_within_the_limits() -> None:
+    from apk_site.markup import limits
+
+    paragraph = "Мәтін [сілтеме](https://example.org) <br> " * 50
+    nested = "".join("    " * i + "- пункт\n" for i in range(10))
+    assert limits("\n\n".join([paragraph] * 40) + "\n\n" + nested) == []

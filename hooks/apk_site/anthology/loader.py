@@ -380,7 +380,7 @@ def _version(record: Record, lang: str, original: str | None, problems: list[Pro
         check.report(
             "translators", f"is missing: this {lang} text is a translation from {original}; write who translated it"
         )
-    problems.extend(record.body_lines(markup.body_problems(record.body)))
+    problems.extend(record.body_lines(markup.body_problems(record.body, length=markup.BOOK_BODY_LIMIT)))
     if title is None:
         return None
     return Version(lang, record.path, title, record.body.strip(), translators)
@@ -470,7 +470,7 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
         return None
     check.unknown_keys(("title",), shared_with=group.main.path if group.main else "", shared=TEXT_FIELDS)
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
-    problems.extend(record.body_lines(markup.body_problems(record.body, ORIGINAL_EXTENSIONS)))
+    problems.extend(record.body_lines(markup.body_problems(record.body, ORIGINAL_EXTENSIONS, markup.BOOK_BODY_LIMIT)))
     return Version(original or "und", record.path, title, record.body.strip()) if title else None
 
 
