@@ -204,6 +204,8 @@ def _hostile_events(folder: Path, outside: Path) -> dict[str, str]:
         "p-bidi.md": good.replace("title: Блокнот іс-шарасы", "title: Блокнот \u202eгнп.exe"),
         "q-control.md": good.replace("Мәтін, Windows", "Мәтін\x1b[31m, Windows"),
         "r-long.md": good.replace("title: Блокнот іс-шарасы", "title: " + "Ұ" * 100_000),
+        "u-brackets.md": good + "\n" + "[" * 20_000 + "\n",  # Python-Markdown: three minutes
+        "v-nested.md": good + "\n" + ">" * 5_000 + " x\n",  # Python-Markdown: RecursionError
     }
     expected = {
         "b-cp1251.md": ":6: encoding: the file is saved as Windows-1251",
@@ -224,6 +226,8 @@ def _hostile_events(folder: Path, outside: Path) -> dict[str, str]:
         "p-bidi.md": ":7: title: contains a bidirectional control character (U+202E)",
         "q-control.md": ":10: body: contains a control character (U+001B)",
         "r-long.md": ":7: title: is 100000 characters long",
+        "u-brackets.md": ":26: body: this paragraph has 20000 '['",
+        "v-nested.md": ":26: body: is nested 5000 levels deep",
         "s-link-out.md": ":1: file name: is a link to a file outside its folder",
         "t-link-nowhere.md": ":1: file name: is a link to a file that does not exist",
     }
