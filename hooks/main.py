@@ -8,6 +8,7 @@ from typing import Any
 from apk_site import DEFAULT_LANGUAGE, not_found
 from apk_site import mkdocs_adapter as site
 from apk_site import mkdocs_admin as admin
+from apk_site import mkdocs_compat as compat
 from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    compat.fast_paths()  # checks the engine's versions, and says so once if the fast paths are off
     site.count_warnings_when_quiet(config)
     site.pin_build_date(config)
     if not parallel.worker_languages():  # a forked language build keeps the events it was given

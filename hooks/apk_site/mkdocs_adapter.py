@@ -49,6 +49,7 @@ from . import (
     sitemap,
     views,
 )
+from . import mkdocs_compat as compat
 from .anthology import loader as anthology_loader
 from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
@@ -79,9 +80,15 @@ class Catalog:
 _cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
 
 
+def project_dir(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, absolute: MkDocs keeps `-f mkdocs.yml` as given and ProperDocs
+    makes it absolute, and paths shown in the pages (the translation report) are relative to it."""
+    return Path(config.config_file_path).resolve().parent
+
+
 def events_dir(config: MkDocsConfig) -> Path:
     folder = os.environ.get("EVENTS_DIR")
-    return Path(folder) if folder else Path(config.config_file_path).parent / "events"
+    return Path(folder) if folder else project_dir(config) / "events"
 
 
 def _fingerprint(folder: Path, docs_dir: Path) -> tuple[Any, ...]:
@@ -99,7 +106,7 @@ def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
     folder, docs_dir = events_dir(config), Path(config.docs_dir)
     key = _fingerprint(folder, docs_dir) + _anthology_fingerprint(config)
     if key not in _cache:
-        base = Path(config.config_file_path).parent
+        base = project_dir(config)
         events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
         book, book_problems = _load_anthology(config, events, bool(problems))
         problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir)) | set(book_problems)))
@@ -151,7 +158,7 @@ def pin_build_date(config: MkDocsConfig) -> None:
     same commit always builds the same bytes (an explicit SOURCE_DATE_EPOCH still wins)."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
-    folder = Path(config.config_file_path).parent
+    folder = project_dir(config)
     try:
         found = subprocess.run(
             ["git", "log", "-1", "--format=%ct"], cwd=folder, capture_output=True, text=True, check=False
@@ -230,7 +237,7 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 def _page_uris(found: Catalog) -> list[str]:
     """The generated pages MkDocs builds itself: with frames (see `shell`), their prototypes stand
     for the framed pages, which `mkdocs_framing` writes."""
-    framed = shell.wanted(os.environ)
+    framed = compat.frames_wanted()
 
     def built_here(page: pages.Generated) -> bool:
         return framed if page.kind == "prototype" else not (framed and page.kind in pages.FRAMES)
@@ -268,7 +275,7 @@ _reports: dict[int, coverage.Report] = {}
 def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
     """The editors' translation report (scripts/apk.py translations) as a page, read once per catalog."""
     if id(found) not in _reports:
-        base = Path(config.config_file_path).parent
+        base = project_dir(config)
         _reports.clear()
         _reports[id(found)] = coverage.coverage_report(
             events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base, loaded=found.events
@@ -366,7 +373,7 @@ _compiled: dict[str, _Compiled] = {}
 
 
 def share_compiled_templates(env: Environment, config: MkDocsConfig) -> Environment:
-    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
+    folder = project_dir(config) / ".cache" / "jinja"
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = _compiled.setdefault(str(folder), _Compiled(folder))
@@ -377,11 +384,7 @@ def keep_root_search_index(config: MkDocsConfig) -> None:
     """Material's search plugin writes its index to the site root in every language's build; the
     root holds the Kazakh index (`write_search_index`), and builds running side by side must not
     overwrite it, so the plugin writes only in the Kazakh build."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    handlers = config.plugins.events["post_build"]
-    for number, handler in enumerate(handlers):
-        if getattr(handler, "__self__", None) is plugin:
-            handlers[number] = _DefaultLanguageOnly(handler)
+    compat.wrap_post_build(config, compat.search_plugin(config), _DefaultLanguageOnly)
 
 
 @dataclass(frozen=True)
@@ -413,12 +416,12 @@ def write_search_index(config: MkDocsConfig, lang: str) -> None:
     """Keep only this language's pages in its own index (see `search_index`). Runs after Material's
     search plugin wrote the index of this build and, for the default language, after
     mkdocs-static-i18n merged all three into the root index."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    plugin = compat.search_plugin(config)
     if plugin is None or not plugin.config.enabled:
         return
     # Taken from the plugin rather than from the file it wrote: builds of the other languages,
     # running side by side, write that same file.
-    written = plugin.search_index.generate_search_index(plugin.search_index_prev)
+    written = compat.search_index_json(plugin)
     target = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang) / "search" / "search_index.json"
     index = search_index.split(json.loads(written), lang)
     index["docs"] += search_index.event_docs(catalog(config).events, lang)
@@ -451,9 +454,7 @@ EVENTS_POLL_SECONDS = 0.1
 
 
 def watch_events(server: Any, config: MkDocsConfig) -> None:
-    observer = getattr(server, "observer", None)
-    if observer is not None and hasattr(observer, "_timeout"):
-        observer._timeout = EVENTS_POLL_SECONDS  # used by the watches scheduled from now on
+    compat.set_poll_interval(server, EVENTS_POLL_SECONDS)
     server.watch(str(events_dir(config)))
 
 
@@ -479,7 +480,7 @@ def anthology_dir(config: MkDocsConfig) -> Path:
 
 
 def _shown_path(path: Path, config: MkDocsConfig) -> str:
-    return anthology_loader.display_path(path, Path(config.config_file_path).parent)
+    return anthology_loader.display_path(path, project_dir(config))
 
 
 def _load_anthology(
@@ -493,7 +494,7 @@ def _load_anthology(
     # both set for a test); a demo calendar (EVENTS_DIR alone) cannot hold the Anthology's events.
     same_source = ("EVENTS_DIR" in os.environ) == ("ANTHOLOGY_DIR" in os.environ)
     event_ids = frozenset(e.id for e in events) if same_source and not events_failed else None
-    return anthology_loader.load_book(folder, Path(config.config_file_path).parent, event_ids)
+    return anthology_loader.load_book(folder, project_dir(config), event_ids)
 
 
 def watch_anthology(server: Any, config: MkDocsConfig) -> None:

@@ -8,8 +8,6 @@ page hooks and MkDocs' own link checks; only the theme is not rendered again.
 
 from __future__ import annotations
 
-import logging
-import os
 from pathlib import Path
 
 import markdown
@@ -17,17 +15,11 @@ from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import BuildError, PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from . import mkdocs_adapter as adapter
+from . import mkdocs_compat as compat
 from . import pages, render, shell
 
 _files: list[Files] = []
@@ -98,26 +90,25 @@ def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
     """Framed pages are not among MkDocs' files (MkDocs would render them); a link to one in a page's
     Markdown (`[May](../calendar/2025-05.md)`) still finds it: MkDocs' lookup falls back to the file
     that `frame_pages` writes. (Anchors in such links are not checked: the page is not rendered yet.)"""
-    if not shell.wanted(os.environ):
+    if not compat.frames_wanted():
         return
-    found, lang, lookup = adapter.catalog(config), adapter.current_language(config), files.get_file_from_path
+    found, lang = adapter.catalog(config), adapter.current_language(config)
 
-    def get_file_from_path(path: str) -> File | None:
-        file = lookup(path)
-        framed = found.pages.get(adapter.default_uri(path)) if file is None else None
+    def framed_file(path: str) -> File | None:
+        framed = found.pages.get(adapter.default_uri(path))
         if framed is None or framed.kind not in pages.FRAMES:
-            return file
-        prototype = lookup(adapter.language_uri(f"{pages.folder_of(framed)}/{shell.PAGE}.md", lang))
+            return None
+        prototype = compat.lookup_file(files, adapter.language_uri(f"{pages.folder_of(framed)}/{shell.PAGE}.md", lang))
         return None if prototype is None else _framed_file(framed, prototype, lang, config)
 
-    files.get_file_from_path = get_file_from_path  # type: ignore[method-assign]
+    compat.override_file_lookup(files, framed_file)
 
 
 def _populate(page: Page, source: render.Source, converter: _Converter, config: MkDocsConfig) -> Page:
     """What MkDocs does to read and render a page (mkdocs.commands.build._populate_page), with the
     front matter already known and one Markdown converter for every event page."""
     files = _files[0]
-    config._current_page = page
+    compat.set_current_page(config, page)
     try:
         page.meta = dict(source.meta)
         body = source.body.lstrip("\n")  # as mkdocs.utils.meta.get_data leaves it
@@ -125,7 +116,7 @@ def _populate(page: Page, source: render.Source, converter: _Converter, config: 
         converter.render(page, files, config)
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
     finally:
-        config._current_page = None
+        compat.set_current_page(config, None)
     return page
 
 
@@ -139,19 +130,4 @@ class _Converter:
         )
 
     def render(self, page: Page, files: Files, config: MkDocsConfig) -> None:
-        md = self.md
-        md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
-        anchors._register(md)
-        links = _RelativePathTreeprocessor(page.file, files, config)
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-        page.content = md.convert(page.markdown or "")
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
-        page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links.links_to_anchors
+        compat.render_page(self.md, page, files, config)

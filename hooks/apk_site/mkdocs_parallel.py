@@ -26,13 +26,12 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
 from typing import Any
 
-from mkdocs import utils
-from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from . import mkdocs_compat as compat
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
@@ -41,11 +40,10 @@ _cleaners: list[int] = []  # processes deleting an earlier build's files
 _worker_languages: list[str] = []  # in a forked process: the languages it builds
 _serving: list[bool] = [False]
 _first_language: list[str] = [""]  # the language the first process builds
-_saved_clean_directory: list[Callable[[str], None]] = []
 
 
 def wanted() -> bool:
-    return os.environ.get("APK_PARALLEL", "1") != "0" and hasattr(os, "fork")
+    return compat.parallel_wanted()
 
 
 def remember_command(command: str) -> None:
@@ -80,10 +78,9 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     # The site folder is emptied once, now, and not again by any build (as the plugin does).
     if not _dirty():
         _empty_folder(config.site_dir)
-    _saved_clean_directory[:] = [utils.clean_directory]
-    utils.clean_directory = lambda path: None
+    compat.suspend_clean_directory()
     # The plugin's post-build then leaves the other languages alone: they are being built here.
-    i18n.building = True
+    compat.leave_other_languages_to_us(i18n)
     _first_language[0] = first
     groups = [others] if serving() else [[lang] for lang in others]
     parent = os.getpid()
@@ -112,7 +109,7 @@ def _empty_folder(folder: str) -> None:
     except OSError:  # another file system, no right to write beside the folder: delete in place
         if trash:
             shutil.rmtree(trash, ignore_errors=True)
-        utils.clean_directory(folder)
+        compat.clean_directory(folder)
         return
     _flush()
     pid = os.fork()
@@ -136,7 +133,7 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], pare
     for lang in languages:
         try:
             i18n.current_language = lang
-            build(config, dirty=_dirty())
+            compat.build(config, dirty=_dirty())
         except SystemExit as stop:
             status = stop.code if isinstance(stop.code, int) and stop.code else 1
         except BaseException as error:  # noqa: BLE001 - reported here, then this process ends
@@ -185,7 +182,7 @@ def wait_for_other_languages() -> bool:
     reader's page is ready, the other languages follow."""
     _reap_cleaners(block=not serving())
     if serving():
-        _restore_clean_directory()
+        compat.restore_clean_directory()
         return not _workers
     failed = []
     for languages, pid in sorted(_workers.items()):
@@ -196,7 +193,7 @@ def wait_for_other_languages() -> bool:
         elif code:
             failed.append(languages)
     _workers.clear()
-    _restore_clean_directory()
+    compat.restore_clean_directory()
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed: see the messages above")
     return True
@@ -211,7 +208,7 @@ def stop_other_languages() -> None:
             os.waitpid(pid, 0)
     _workers.clear()
     _reap_cleaners(block=False)
-    _restore_clean_directory()
+    compat.restore_clean_directory()
 
 
 def _reap_cleaners(block: bool) -> None:
@@ -222,11 +219,6 @@ def _reap_cleaners(block: bool) -> None:
             done = pid
         if done:
             _cleaners.remove(pid)
-
-
-def _restore_clean_directory() -> None:
-    if _saved_clean_directory:
-        utils.clean_directory = _saved_clean_directory.pop()
 
 
 def _flush() -> None:

@@ -102,7 +102,7 @@ def _print_book(
 
 
 def _pdf_cache(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "anthology-pdf"
+    return adapter.project_dir(config) / ".cache" / "anthology-pdf"
 
 
 def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime, browser: str) -> str:
