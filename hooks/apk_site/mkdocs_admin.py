@@ -68,7 +68,7 @@ def write_admin(config: MkDocsConfig) -> None:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copies unless `mkdocs serve`'s previous build already left the same file there (7 MB in all)."""
+    """Copies unless a previous build left the same file there (`--dirty` builds keep the site folder)."""
     old, new = (target.stat() if target.is_file() else None), source.stat()
     if old is not None and old.st_size == new.st_size and old.st_mtime_ns >= new.st_mtime_ns:
         return
