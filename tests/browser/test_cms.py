@@ -46,7 +46,11 @@ def free_port() -> int:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes and every folder (as `name/`), so that a stray empty folder shows too."""
+    return {
+        p.relative_to(folder).as_posix() + ("" if p.is_file() else "/"): p.read_bytes() if p.is_file() else b""
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 @pytest.fixture(scope="module")
