@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,9 +78,9 @@ def guess(raw: bytes) -> Encoding | None:
             text = raw.decode(encoding.codec)
         except UnicodeDecodeError:
             continue
-        scores.append((_share(text, _ALPHABETS[encoding.codec]), -LEGACY.index(encoding), encoding))
+        scores.append((_share(text, _ALPHABETS[encoding.codec]), -LEGACY.index(encoding), encoding, text))
     best = max(scores, default=None, key=lambda s: s[:2])
-    return best[2] if best is not None and best[0] >= _TRUST else None
+    return best[2] if best is not None and best[0] >= _TRUST and not _mixed(best[3]) else None
 
 
 def _share(text: str, letters: set[str]) -> float:
@@ -87,6 +88,17 @@ def _share(text: str, letters: set[str]) -> float:
     gives Serbian letters such as Ђ and Ћ where Kazakh ones stood)."""
     wide = [c for c in text if ord(c) > 127]
     return sum(c in letters for c in wide) / len(wide) if wide else 0.0
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _mixed(text: str) -> bool:
+    """Whether many words mix Latin and other letters: Latin-1 French or German read as Windows-1251
+    gives 'cafй' and 'GrьЯe', where Russian gives whole Cyrillic words."""
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
+    mixed = [w for w in words if any(c.isascii() for c in w)]
+    return len(mixed) > len(words) / 10
 
 
 def fix(path: Path) -> Encoding | None:

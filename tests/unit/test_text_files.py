@@ -79,3 +79,11 @@ def test_links_out_of_the_folder_or_to_nothing_are_refused(tmp_path: Path) -> No
     }
     assert outside_link(folder / "alias.md", folder, "alias.md") is None
     assert outside_link(folder / "inside.md", folder, "inside.md") is None
+
+
+def test_latin_1_is_not_taken_for_windows_1251() -> None:
+    """In Windows-1251 'é' is 'й': the letters alone would pass for Russian, the words do not."""
+    french = "---\ntitle: Café de la Paix, résumé général\nvenue: Théâtre\n---\nÀ bientôt.\n".encode("latin-1")
+    assert guess(french) is None
+    problem = decode(french, "x.md")
+    assert isinstance(problem, Problem) and problem.message.startswith("the file is not UTF-8 text")
