@@ -3,17 +3,22 @@
 Event, month, region, category and organizer pages are normally framed by theme-rendered prototype
 pages (`apk_site.shell`); `APK_FRAMES=0` renders each one through MkDocs and Material instead.
 The three languages are normally built side by side (`apk_site.mkdocs_parallel`); `APK_PARALLEL=0`
-builds them one after another, as mkdocs-static-i18n does.
+builds them one after another, as mkdocs-static-i18n does. On versions of the engine, Material or
+mkdocs-static-i18n it was not tested with, `apk_site.mkdocs_compat` turns both off; and ProperDocs,
+the second engine, builds the same bytes as MkDocs.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build_site
+from tests.conftest import FIXTURES, ROOT, Build, build_site
 
 EVENTS = FIXTURES / "events_modes"
 PLACEHOLDER_WORDS = (b"xapkshell", b"XAPKSHELL")
@@ -50,6 +55,50 @@ def test_neither_frames_nor_parallel_builds_change_a_byte(framed, tmp_path):
     stock_way = built_plainly(tmp_path, APK_FRAMES="0", APK_PARALLEL="0")
     assert sorted(framed) == sorted(stock_way)
     assert [name for name in framed if framed[name] != stock_way[name]] == []
+
+
+def properdocs_build(dest: Path, events_dir: Path, **env: str) -> Build:
+    """`properdocs build --strict -f mkdocs.yml`, as the issue tried it: the configuration named
+    relative to the checkout (MkDocs keeps such a path as given, ProperDocs makes it absolute)."""
+    inherited = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    environ = {**inherited, "EVENTS_DIR": str(events_dir), **env}
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(dest)]
+    result = subprocess.run(command, cwd=ROOT, env=environ, capture_output=True, text=True, check=False)
+    return Build(dest, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="module")
+def by_properdocs(tmp_path_factory) -> Build:
+    built = properdocs_build(tmp_path_factory.mktemp("properdocs"), EVENTS, ANTHOLOGY_PDF="0")
+    assert built.returncode == 0, built.output
+    return built
+
+
+def test_properdocs_builds_the_bytes_mkdocs_builds(framed, by_properdocs):
+    assert "not tested with this site" not in by_properdocs.output  # its fast paths were on
+    other = tree(by_properdocs.site)
+    assert sorted(framed) == sorted(other)
+    assert [name for name in framed if framed[name] != other[name]] == []
+
+
+def test_the_translation_report_shows_paths_in_the_project_however_mkdocs_yml_is_named(by_properdocs):
+    """`-f mkdocs.yml` named relative to the checkout: the paths are still the project's, not the
+    checkout's absolute ones (they were, before the project's folder was made absolute)."""
+    report = by_properdocs.page("translations")
+    assert "<code>docs/anthology/" in report
+    assert "<code>tests/fixtures/events_modes/" in report
+    assert str(ROOT) not in report
+
+
+def test_untested_versions_turn_the_fast_paths_off_and_change_no_byte(framed, tmp_path):
+    built = build_site(tmp_path, EVENTS, ANTHOLOGY_PDF="0", APK_UNTESTED_VERSIONS="1")
+    assert built.returncode == 0, built.output
+    notes = [line for line in built.output.splitlines() if "not tested with this site" in line]
+    assert len(notes) == 1, built.output  # one info line, not one per language
+    assert "framed pages and languages built side by side are off" in notes[0]
+    slow = tree(built.site)
+    assert sorted(framed) == sorted(slow)
+    assert [name for name in framed if framed[name] != slow[name]] == []
 
 
 def test_a_language_that_fails_fails_the_build_with_its_message(tmp_path):
