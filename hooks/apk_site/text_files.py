@@ -48,7 +48,11 @@ def decode(raw: bytes, shown: str) -> str | Problem:
 
 
 def read_text(path: Path, shown: str) -> str | Problem:
-    return decode(path.read_bytes(), shown)
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return Problem(shown, 1, "file name", "is a folder: names ending in .md are for text files, rename the folder")
+    return decode(raw, shown)
 
 
 def _not_utf8(raw: bytes, shown: str, position: int) -> Problem:

@@ -488,3 +488,12 @@ def test_a_record_read_from_elsewhere_than_a_file_keeps_crlf_and_bom_working():
     record = read_record("events/x.md", "\ufeff" + GOOD.replace("\n", "\r\n"))
     assert isinstance(record, Record)
     assert (record.meta["region"], record.body, record.line("venue"), record.body_line) == ("astana", "Мәтін.", 9, 11)
+
+
+def test_a_folder_named_like_an_event_file_is_named_and_its_files_still_read(tmp_path):
+    (tmp_path / "events" / "odd.md").mkdir(parents=True)
+    events, problems = load(tmp_path, {"odd.md/x.md": GOOD})
+    assert [e.id for e in events] == ["x"]
+    assert [str(p) for p in problems] == [
+        "events/odd.md:1: file name: is a folder: names ending in .md are for text files, rename the folder"
+    ]

@@ -77,7 +77,7 @@ def fix_encodings(root: Path, *folders: Path | None) -> list[str]:
     changed = []
     for folder in sorted({f for f in folders if f is not None and f.is_dir()}):
         for path in [*sorted(folder.rglob("*.md")), *sorted(folder.glob("*.yml"))]:
-            if not path.is_symlink() and (found := fix(path)) is not None:
+            if path.is_file() and not path.is_symlink() and (found := fix(path)) is not None:
                 changed.append(f"{display_path(path, root)}: re-saved as UTF-8 (it was {found.name})")
     return changed
 
