@@ -1,9 +1,13 @@
 """Search that forgives the keyboard: the other forms under which a word of the site is indexed.
 
 Each word is indexed as written and, at the same place, as its variants: Kazakh letters typed on a
-Russian layout (ә→а, қ→к, ...), the 2021 Kazakh Latin spelling with and without its diacritics, and
-the other names of regions, structures and categories (the reference data's aliases, ISO 3166-2
-names). The browser expands the words while it builds the index (the lunr "language" files that
+Russian layout (ә→а, қ→к, ...), Latin letters without their diacritics, and the other names of
+regions, their centres, structures and categories: the reference data's aliases, ISO 3166-2 names,
+English names on the Kazakh site, and the 2021 Kazakh Latin spelling of the Kazakh names (with and
+without diacritics). Only names get Latin forms: Latin for every Kazakh word would add a third
+form to most words of the Kazakh index, which the browser builds on every visit.
+
+The browser expands the words while it builds the index (the lunr "language" files that
 `python -m apk_site.search_fold` writes from these tables, run by overrides/assets/javascripts/lunr/
 apk-search.js), so the index files keep their size and a result still shows and highlights the
 page's own words. Queries are not folded: a word typed with Kazakh letters matches only itself.
@@ -96,7 +100,6 @@ class Tables:
     """What the browser needs to expand the words of one language's index."""
 
     fold: dict[str, str]
-    latin: dict[str, str]
     plain: dict[str, str]
     aliases: dict[str, list[str]]
     stop_words: str
@@ -105,16 +108,13 @@ class Tables:
         """The other forms of an indexed word (lower case, as Material's tokenizer gives it); the
         browser computes the same (tests/unit/test_search_fold.py runs both)."""
         exact = trim(word)
-        romanised = replace(exact, self.latin)
-        found = [replace(exact, self.fold), romanised, replace(romanised, self.plain)]
-        found += self.aliases.get(exact, [])
+        found = [replace(exact, self.fold), replace(exact, self.plain), *self.aliases.get(exact, [])]
         return [w for w in dict.fromkeys(found) if w and w not in (word, exact)]
 
 
 def _generic(lang: str) -> Tables:
     return Tables(
         fold=FOLD if lang in ("kk", "ru") else {},
-        latin=latin_2021() if lang == "kk" else {},
         plain=plain_latin(),
         aliases={},
         stop_words=STOP_WORDS[lang],
@@ -200,10 +200,22 @@ def alias_table(found: Iterable[Entity], generic: Tables) -> dict[str, list[str]
     return {host: sorted(table[host]) for host in sorted(table)}
 
 
+def latin_table(found: Iterable[Entity]) -> dict[str, list[str]]:
+    """Each Kazakh word of the names in the 2021 Latin alphabet, with and without its diacritics."""
+    return {word: _latin_names(word) for name, _ in found for word in words(name)}
+
+
 @cache
 def tables(lang: str) -> Tables:
     generic = _generic(lang)
-    return Tables(**{**generic.__dict__, "aliases": alias_table(entities(lang), generic)})
+    found = entities(lang)
+    aliases = alias_table(found, generic)
+    if lang == "kk":
+        for word, forms in latin_table(found).items():
+            merged = [w for w in dict.fromkeys([*forms, *aliases.get(word, [])]) if w != word]
+            aliases[word] = [w for w in merged if w not in generic.variants(word)]
+        aliases = {word: forms for word, forms in sorted(aliases.items()) if forms}
+    return Tables(**{**generic.__dict__, "aliases": aliases})
 
 
 # --- the browser's files -----------------------------------------------------------------------

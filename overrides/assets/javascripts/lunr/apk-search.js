@@ -4,7 +4,8 @@
  * language; the worker loads lunr.apk-<lang>.min.js, which loads this file and calls apkSearch.
  *
  * While the index is built, every word is kept as written and also indexed, at the same position, as
- * its variants (folded Kazakh letters, Latin spellings, other names), each marked as a variant. The
+ * its variants (folded Kazakh letters, Latin without diacritics, other names and their Latin
+ * spellings), each marked as a variant. The
  * query is not changed. After a query, a position matched both ways is kept once (Material would
  * mark it twice and break the result's HTML), and pages found only through variants rank below
  * pages where the typed word stands as written.
@@ -27,8 +28,7 @@
   function makeVariants(tables) {
     return function (word) {
       var exact = word.replace(EDGES, "")
-      var romanised = replace(exact, tables.latin)
-      var found = [replace(exact, tables.fold), romanised, replace(romanised, tables.plain)]
+      var found = [replace(exact, tables.fold), replace(exact, tables.plain)]
       if (Object.prototype.hasOwnProperty.call(tables.aliases, exact))
         found = found.concat(tables.aliases[exact])
       var seen = {}, out = []
@@ -43,13 +43,20 @@
   }
 
   function makeExpand(variants) {
+    // A site repeats its words: each is worked out once (this is most of the time the index takes).
+    var known = new Map()
     return function (token) {
       var word = token.toString()
-      var exact = word.replace(EDGES, "")
-      var out = [token]
-      if (exact && exact !== word)
+      var forms = known.get(word)
+      if (forms === undefined) {
+        var trimmed = word.replace(EDGES, "")
+        forms = { exact: trimmed !== word ? trimmed : "", others: variants(word) }
+        known.set(word, forms)
+      }
+      if (!forms.exact && !forms.others.length) return token
+      var exact = forms.exact, others = forms.others, out = [token]
+      if (exact)
         out.push(token.clone(function () { return exact }))
-      var others = variants(word)
       for (var i = 0; i < others.length; i++) {
         var metadata = {}
         for (var key in token.metadata) metadata[key] = token.metadata[key]
