@@ -136,7 +136,7 @@ function blocks(header) {
   return { found, trailing: pending };
 }
 
-const DATE_LIKE = /^\d{4}-\d{2}(-\d{2}( \d{1,2}:\d{2})?)?$/;
+const DATE_LIKE = /^\d{4}-\d{2}(-\d{2}( \d{1,2}:\d{2}(:\d{2})?)?)?$/;
 
 function scalar(value) {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -265,8 +265,8 @@ const END_MESSAGES = {
 };
 
 function normalMoment(text) {
-  const m = /^(\d{4}-\d{2}(?:-\d{2})?)(?: (\d{1,2}):(\d{2}))?$/.exec(String(text).trim());
-  return m ? { date: m[1], time: m[2] === undefined ? null : `${m[2].padStart(2, "0")}:${m[3]}` } : null;
+  const m = /^(\d{4}-\d{2}(?:-\d{2})?)(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(String(text).trim());
+  return m ? { date: m[1], time: m[2] === undefined ? null : `${m[2].padStart(2, "0")}:${m[3]}:${m[4] ?? "00"}` } : null;
 }
 
 export function endProblem(start, end) {

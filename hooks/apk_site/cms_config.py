@@ -29,8 +29,8 @@ PRODUCTION_BACKEND = {
     "base_url": "https://apk30.example.org",
     "auth_endpoint": "oauth/authorize",
 }
-# The loader's date forms, as one pattern: 2025-04-24, 2025-04-24 10:00 or 2025-05, years 1995-2100.
-MOMENT = r"^(199[5-9]|20\d\d|2100)-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])( ([01]?\d|2[0-3]):[0-5]\d)?)?$"
+# The loader's date forms, as one pattern: 2025-04-24, 2025-04-24 10:00 (seconds allowed) or 2025-05, years 1995-2100.
+MOMENT = r"^(199[5-9]|20\d\d|2100)-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])( ([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?)?)?$"
 WEB_ADDRESS = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
 EVENT_ID = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 

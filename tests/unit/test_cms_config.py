@@ -70,6 +70,7 @@ def loader_accepts(parser, value: str) -> bool:
         "2025-04-24",
         "2025-04-24 10:00",
         "2025-04-24 9:30",
+        "2025-04-24 10:00:30",
         "2025-05",
         "1995-03-01",
         "2100-12-31",
@@ -86,7 +87,8 @@ def test_the_date_pattern_accepts_only_what_the_loader_accepts(value):
     if re.match(MOMENT, value):
         assert loader_accepts(moment_in_range, value)
     # The other way round, the form offers only the canonical forms (no seconds, zones or "T").
-    if value in ("2025-04-24", "2025-04-24 10:00", "2025-04-24 9:30", "2025-05", "1995-03-01", "2100-12-31"):
+    canonical = ("2025-04-24", "2025-04-24 10:00", "2025-04-24 9:30", "2025-04-24 10:00:30", "2025-05", "1995-03-01")
+    if value in (*canonical, "2100-12-31"):
         assert re.match(MOMENT, value)
 
 
