@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -37,11 +39,11 @@ def wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def serve(events: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
-    """`mkdocs serve` of the real mkdocs.yml with this events folder."""
+def serve(events: Path, port: int, engine: str = "mkdocs", **env: str) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` (or `properdocs serve`) of the real mkdocs.yml with this events folder."""
     environ = {**os.environ, "EVENTS_DIR": str(events), "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", engine, "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=environ,
         stdout=subprocess.DEVNULL,
@@ -49,11 +51,13 @@ def serve(events: Path, port: int, **env: str) -> subprocess.Popen[bytes]:
     )
 
 
-def test_editing_an_event_file_rebuilds_its_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_editing_an_event_file_rebuilds_its_page(tmp_path: Path, engine: str) -> None:
+    """With either engine (dev/ARCHITECTURE.md, "Engines")."""
     events = tmp_path / "events"
     shutil.copytree(FIXTURES / "events_small", events)
     port = free_port()
-    server = serve(events, port)
+    server = serve(events, port, engine)
     try:
         url = f"http://127.0.0.1:{port}/ru/events/fx-timed/"
         assert wait_for(url, "Научно-практическая конференция", 60)

@@ -1,0 +1,77 @@
+"""Only hooks/main.py and the MkDocs layer (`apk_site/mkdocs_*.py`) import the engine: MkDocs (or
+ProperDocs, which runs as `mkdocs`), Material or mkdocs-static-i18n; and only `mkdocs_compat` reaches
+into their private names (issue 16; dev/ARCHITECTURE.md, "Engines")."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+HOOKS = ROOT / "hooks"
+ENGINE_PACKAGES = ("mkdocs", "properdocs", "material", "mkdocs_static_i18n")
+# Private names of the engine that are used on purpose, all in mkdocs_compat.
+COMPAT = HOOKS / "apk_site" / "mkdocs_compat.py"
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module))
+    return found
+
+
+def is_engine(module: str) -> bool:
+    return module.split(".")[0] in ENGINE_PACKAGES
+
+
+def in_mkdocs_layer(path: Path) -> bool:
+    return path == HOOKS / "main.py" or (path.parent == HOOKS / "apk_site" and path.name.startswith("mkdocs_"))
+
+
+def test_only_the_mkdocs_layer_imports_the_engine():
+    sources = sorted(HOOKS.rglob("*.py"))
+    assert len(sources) > 20 and COMPAT in sources
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: imports {module}"
+        for path in sources
+        if not in_mkdocs_layer(path)
+        for line, module in imported_modules(path)
+        if is_engine(module)
+    ]
+    assert wrong == []
+
+
+def test_the_check_sees_an_import_of_the_engine(tmp_path):
+    """The check above would notice: these forms are all found."""
+    sample = tmp_path / "x.py"
+    sample.write_text("import mkdocs\nfrom material.plugins import search\nimport mkdocs_static_i18n as i\n")
+    assert [module for _, module in imported_modules(sample) if is_engine(module)] == [
+        "mkdocs",
+        "material.plugins",
+        "mkdocs_static_i18n",
+    ]
+
+
+def private_engine_names(path: Path) -> list[str]:
+    """`from mkdocs... import _x` and attribute uses `._x` other than the site's own and Python's."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and is_engine(node.module):
+            found += [f"{path.name}:{node.lineno}: {alias.name}" for alias in node.names if alias.name.startswith("_")]
+        elif isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            owner = ast.unparse(node.value)
+            if owner not in ("os", "self", "sys") and not owner.startswith("_"):
+                found.append(f"{path.name}:{node.lineno}: {owner}.{node.attr}")
+    return found
+
+
+def test_private_names_of_the_engine_are_used_only_in_mkdocs_compat():
+    layer = [p for p in sorted(HOOKS.rglob("*.py")) if in_mkdocs_layer(p) and p != COMPAT]
+    assert [name for path in layer for name in private_engine_names(path)] == []
+    assert "mkdocs_compat.py:" in " ".join(private_engine_names(COMPAT))  # the check sees them there
