@@ -12,6 +12,7 @@ from apk_site import mkdocs_compat as compat
 from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
+from apk_site import mkdocs_settings as settings
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    settings.check(config)  # extra.apk in mkdocs.yml (and the environment variables it reads)
     compat.fast_paths()  # checks the engine's versions, and says so once if the fast paths are off
     site.count_warnings_when_quiet(config)
     site.pin_build_date(config)

@@ -50,6 +50,7 @@ from . import (
     views,
 )
 from . import mkdocs_compat as compat
+from . import mkdocs_settings as settings
 from .anthology import loader as anthology_loader
 from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
@@ -87,7 +88,7 @@ def project_dir(config: MkDocsConfig) -> Path:
 
 
 def events_dir(config: MkDocsConfig) -> Path:
-    folder = os.environ.get("EVENTS_DIR")
+    folder = settings.environ(config).get("EVENTS_DIR")
     return Path(folder) if folder else project_dir(config) / "events"
 
 
@@ -228,16 +229,16 @@ def default_uri(uri: str) -> str:
 
 def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     _drop_anthology_sources(files)
-    for uri in _page_uris(catalog(config)):
+    for uri in _page_uris(catalog(config), config):
         for lang in LANGUAGES:
             files.append(File(language_uri(uri, lang), config.docs_dir, config.site_dir, config.use_directory_urls))
     return files
 
 
-def _page_uris(found: Catalog) -> list[str]:
+def _page_uris(found: Catalog, config: MkDocsConfig) -> list[str]:
     """The generated pages MkDocs builds itself: with frames (see `shell`), their prototypes stand
     for the framed pages, which `mkdocs_framing` writes."""
-    framed = compat.frames_wanted()
+    framed = compat.frames_wanted(config)
 
     def built_here(page: pages.Generated) -> bool:
         return framed if page.kind == "prototype" else not (framed and page.kind in pages.FRAMES)
@@ -475,7 +476,7 @@ def escape_page_text(page: Page) -> None:
 
 
 def anthology_dir(config: MkDocsConfig) -> Path:
-    folder = os.environ.get("ANTHOLOGY_DIR")
+    folder = settings.environ(config).get("ANTHOLOGY_DIR")
     return Path(folder) if folder else Path(config.docs_dir) / "anthology"
 
 
@@ -486,13 +487,13 @@ def _shown_path(path: Path, config: MkDocsConfig) -> str:
 def _load_anthology(
     config: MkDocsConfig, events: tuple[Event, ...], events_failed: bool
 ) -> tuple[Book, tuple[Problem, ...]]:
-    folder = anthology_dir(config)
+    folder, given = anthology_dir(config), settings.environ(config)
     if not folder.is_dir():
         missing = Problem(_shown_path(folder, config), 1, "ANTHOLOGY_DIR", "this folder does not exist")
-        return EMPTY_BOOK, ((missing,) if "ANTHOLOGY_DIR" in os.environ else ())
+        return EMPTY_BOOK, ((missing,) if "ANTHOLOGY_DIR" in given else ())
     # Links to the calendar are checked when both come from the same place (both the project's, or
     # both set for a test); a demo calendar (EVENTS_DIR alone) cannot hold the Anthology's events.
-    same_source = ("EVENTS_DIR" in os.environ) == ("ANTHOLOGY_DIR" in os.environ)
+    same_source = ("EVENTS_DIR" in given) == ("ANTHOLOGY_DIR" in given)
     event_ids = frozenset(e.id for e in events) if same_source and not events_failed else None
     return anthology_loader.load_book(folder, project_dir(config), event_ids)
 
@@ -521,4 +522,5 @@ def build_moment() -> dt.datetime:
 
 def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.Context:
     accessed = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
-    return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", anthology_pdf.wanted(os.environ))
+    pdfs_wanted = anthology_pdf.wanted(settings.environ(config))
+    return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", pdfs_wanted)

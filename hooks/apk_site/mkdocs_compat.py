@@ -34,6 +34,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
+from . import mkdocs_settings as settings
 from . import shell
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
@@ -86,14 +87,14 @@ def fast_paths() -> bool:
     return not untested
 
 
-def frames_wanted() -> bool:
-    """Framed pages (`shell`): asked for (APK_FRAMES, on by default) and safe with these versions."""
-    return shell.wanted(os.environ) and fast_paths()
+def frames_wanted(config: Any) -> bool:
+    """Framed pages (`shell`): asked for (extra.apk.frames, APK_FRAMES) and safe with these versions."""
+    return shell.wanted(settings.environ(config)) and fast_paths()
 
 
-def parallel_wanted() -> bool:
-    """Languages built side by side: asked for (APK_PARALLEL, on by default), possible, and safe."""
-    return os.environ.get("APK_PARALLEL", "1") != "0" and hasattr(os, "fork") and fast_paths()
+def parallel_wanted(config: Any) -> bool:
+    """Languages built side by side: asked for (extra.apk.parallel, APK_PARALLEL), possible, and safe."""
+    return settings.environ(config).get("APK_PARALLEL", "1") != "0" and hasattr(os, "fork") and fast_paths()
 
 
 # --- MkDocs: pages rendered outside MkDocs' own loop (mkdocs_framing) --------------------------

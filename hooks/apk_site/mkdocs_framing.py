@@ -90,7 +90,7 @@ def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
     """Framed pages are not among MkDocs' files (MkDocs would render them); a link to one in a page's
     Markdown (`[May](../calendar/2025-05.md)`) still finds it: MkDocs' lookup falls back to the file
     that `frame_pages` writes. (Anchors in such links are not checked: the page is not rendered yet.)"""
-    if not compat.frames_wanted():
+    if not compat.frames_wanted(config):
         return
     found, lang = adapter.catalog(config), adapter.current_language(config)
 

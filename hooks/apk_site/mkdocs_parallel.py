@@ -42,10 +42,6 @@ _serving: list[bool] = [False]
 _first_language: list[str] = [""]  # the language the first process builds
 
 
-def wanted() -> bool:
-    return compat.parallel_wanted()
-
-
 def remember_command(command: str) -> None:
     _serving[0] = command == "serve"
 
@@ -62,7 +58,9 @@ def _dirty() -> bool:
 def first_build(config: MkDocsConfig) -> bool:
     """True in the on_config of the build that starts the others (if they are to run side by side)."""
     i18n: Any = config.plugins.get("i18n")
-    return wanted() and i18n is not None and i18n.current_language is None and not _worker_languages
+    return (
+        compat.parallel_wanted(config) and i18n is not None and i18n.current_language is None and not _worker_languages
+    )
 
 
 def start_other_languages(config: MkDocsConfig, edited: str) -> None:

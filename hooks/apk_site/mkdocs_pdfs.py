@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from . import DEFAULT_LANGUAGE, LANGUAGES
 from . import mkdocs_adapter as adapter
+from . import mkdocs_settings as settings
 from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
 
@@ -41,18 +42,19 @@ ADVICE = "fix Chromium (CHROMIUM, ANTHOLOGY_PDF_TIMEOUT) or build with ANTHOLOGY
 def check_printer(config: MkDocsConfig, serving: bool) -> None:
     """Before anything is built: PDFs wanted and no Chromium fails the build now, not after every
     page links to them. When serving, the preview goes on without the PDFs and their links."""
-    if not adapter.catalog(config).book.entries or not anthology_pdf.wanted(os.environ):
+    given = settings.environ(config)
+    if not adapter.catalog(config).book.entries or not anthology_pdf.wanted(given):
         return
     try:
-        anthology_pdf.timeout(os.environ)
+        anthology_pdf.timeout(given)
     except ValueError as error:
         raise PluginError(f"anthology: {error}") from None
-    if anthology_pdf.chromium(os.environ) is not None:
+    if anthology_pdf.chromium(given) is not None:
         return
     if not serving:
         raise PluginError(NOT_FOUND)
     log.info("anthology: Chromium was not found: this preview has no PDFs and no links to them")
-    os.environ["ANTHOLOGY_PDF"] = "0"  # read by the pages of every language (and forked builds)
+    settings.turn_off(config, "anthology_pdf")  # for the pages of every language (and forked builds)
 
 
 def write_anthology_pdfs(config: MkDocsConfig, serving: bool = False) -> None:
@@ -61,12 +63,13 @@ def write_anthology_pdfs(config: MkDocsConfig, serving: bool = False) -> None:
     since the last build is copied from the cache instead of printed again. A book not printed
     fails the build (see the module's note)."""
     found = adapter.catalog(config)
-    if not found.book.entries or not anthology_pdf.wanted(os.environ):
+    given = settings.environ(config)
+    if not found.book.entries or not anthology_pdf.wanted(given):
         return
-    browser = anthology_pdf.chromium(os.environ)
+    browser = anthology_pdf.chromium(given)
     if browser is None:
         raise PluginError(NOT_FOUND)
-    moment, seconds = adapter.build_moment(), anthology_pdf.timeout(os.environ)
+    moment, seconds = adapter.build_moment(), anthology_pdf.timeout(given)
     with ThreadPoolExecutor(max_workers=len(LANGUAGES)) as pool:
         jobs = [pool.submit(_print_book, config, lang, browser, moment, seconds, serving) for lang in LANGUAGES]
         troubles = [trouble for job in jobs if (trouble := job.result())]
