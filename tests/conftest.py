@@ -31,13 +31,14 @@ def needs(*programs: str) -> None:
         )
 
 
-def documented_policy() -> str:
-    """The policy in dev/DEPLOY.md's "Content-Security-Policy" section: the first code block there."""
+def documented_policy(section: str = "Content-Security-Policy") -> str:
+    """The policy in a section of dev/DEPLOY.md (by its heading): the first code block there. The
+    public pages' one by default; "The editors' web form (`/admin/`)" has the form's."""
     deploy = (ROOT / "dev" / "DEPLOY.md").read_text(encoding="utf-8")
-    section = deploy.split("\n## Content-Security-Policy\n", 1)
-    assert len(section) == 2, "dev/DEPLOY.md has no '## Content-Security-Policy' section"
-    block = re.search(r"```\n(.+?)\n```", section[1].split("\n## ", 1)[0], re.S)
-    assert block is not None, "dev/DEPLOY.md's Content-Security-Policy section has no code block"
+    parts = deploy.split(f"\n## {section}\n", 1)
+    assert len(parts) == 2, f"dev/DEPLOY.md has no '## {section}' section"
+    block = re.search(r"```\n(.+?)\n```", parts[1].split("\n## ", 1)[0], re.S)
+    assert block is not None, f"dev/DEPLOY.md's {section} section has no code block"
     return " ".join(block.group(1).split())
 
 

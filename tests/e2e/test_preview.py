@@ -24,6 +24,7 @@ from tests.conftest import ROOT, documented_policy
 from tests.nginx_server import nginx_served, wait_until_answering
 
 POLICY = documented_policy()
+ADMIN_POLICY = documented_policy("The editors' web form (`/admin/`)")
 
 
 @pytest.fixture(scope="module")
@@ -104,10 +105,22 @@ def test_only_hashed_assets_are_cached_for_long(nginx_url, fixture_site):
         assert headers["cache-control"] == "public, max-age=300", path
 
 
-def test_the_documented_policy_is_the_one_nginx_sends():
+def test_the_documented_policies_are_the_ones_nginx_sends():
     config = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
-    sent = re.findall(r'add_header Content-Security-Policy "([^"]+)" always;', config)
-    assert sent == [POLICY]
+    assert re.findall(r"add_header Content-Security-Policy (\S+) always;", config) == ["$content_security_policy"]
+    policies = re.search(r"map \$uri \$content_security_policy \{(.+?)\}", config, re.S)
+    assert policies is not None
+    entries = re.findall(r'^\s*(\S+) "([^"]+)";$', policies.group(1), re.M)
+    assert entries == [("default", POLICY), ('"~^/admin/"', ADMIN_POLICY)]
+
+
+@pytest.mark.parametrize(
+    ("path", "policy"),
+    [("/admin/", "admin"), ("/admin/config.yml", "admin"), ("/ru/", "public"), ("/administration/", "public")],
+)
+def test_the_editors_form_gets_its_own_policy_and_nothing_else_does(nginx_url, path, policy):
+    _, headers, _ = fetch(nginx_url + path)
+    assert headers["content-security-policy"] == {"admin": ADMIN_POLICY, "public": POLICY}[policy]
 
 
 def port_answers(port: int) -> bool:
