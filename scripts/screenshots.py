@@ -40,11 +40,11 @@ def shots(events_dir: Path) -> list[tuple[str, str, str]]:
     for lang in PREFIX:
         for viewport in VIEWPORTS:
             out.append((f"home-{lang}-{viewport}.png", "", viewport))
-            out.append((f"event-{lang}-{viewport}.png", f"events/{ordinary}/", viewport))
-    # The README's older pictures keep their names and subjects.
+            out.append((f"event-actions-{lang}-{viewport}.png", f"events/{ordinary}/", viewport))
+            out.append((f"calendar-{lang}-{viewport}.png", "calendar/", viewport))
+    # The README's two older pictures keep their names and subjects.
     out.append(("calendar-ru.png", "calendar/?region=astana&category=conference", "desktop"))
-    out.append(("calendar-kk-phone.png", "calendar/", "phone"))
-    out.append(("event-cancelled-kk-phone.png", f"events/{cancelled}/", "phone"))
+    out.append(("event-kk-phone.png", f"events/{cancelled}/", "phone"))
     return out
 
 
