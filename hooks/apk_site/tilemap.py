@@ -70,6 +70,9 @@ class Tile:
     href: str
     name: str
     short: tuple[str, ...] = ()  # the tile's label, one or two lines
+    # The link's name starts with what the tile shows (WCAG 2.5.3, label in name: "ЗКО 20 ..."), then
+    # the full name; `label` ("full name: count") is the tooltip.
+    spoken: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ def tiles(view: IndexView) -> tuple[Tile, ...]:
                 entry.href,
                 entry.name,
                 short_label(entry.id, view.lang),
+                f"{' '.join(short_label(entry.id, view.lang))} {entry.count_text}, {entry.name}",
             )
         )
     return tuple(sorted(out, key=lambda t: (t.y, t.x)))

@@ -284,10 +284,11 @@ def test_region_map_labels_are_readable_with_counts_tooltips_and_a_legend(deskto
     desktop.goto(sample.url + f"{PREFIX[lang]}/regions/")
     tiles = desktop.evaluate(LABELS)
     assert len(tiles) == 20
-    by_name = {tile["name"]: tile for tile in tiles}
+    by_tooltip = {tile["tooltip"]: tile for tile in tiles}
     for slug in mapped_regions():
-        tile = by_name[f"{names[slug][lang]}: {events_text(counts[slug], lang)}"]
-        assert tile["tooltip"] == tile["name"]  # the full name, where the tile shows a short one
+        # The tooltip gives the full name; the link's name starts with what the tile shows (label in name).
+        tile = by_tooltip[f"{names[slug][lang]}: {events_text(counts[slug], lang)}"]
+        assert tile["name"] == f"{tile['label']} {events_text(counts[slug], lang)}, {names[slug][lang]}"
         assert tile["count"] == str(counts[slug])
         assert 0 < len(tile["label"]) <= len(names[slug][lang]), tile["label"]
         assert min(tile["sizes"]) >= 12, (slug, tile["sizes"])
