@@ -22,6 +22,8 @@
       card.querySelector(".apk-badge--past").hidden = false;
     }
   });
+  var heading = document.getElementById("home-events");
+  if (!coming.length && heading) heading.textContent = heading.getAttribute("data-recent");
   // Coming events first, then past ones latest first: move a card only when it is out of place.
   shown.forEach(function (card, i) {
     if (list.children[i] !== card) list.insertBefore(card, list.children[i]);

@@ -96,7 +96,7 @@ def cards(events: tuple[Event, ...], today: dt.date, lang: str, base: str) -> tu
     return tuple(out + [_card(e, lang, base, True, i >= fill) for i, e in enumerate(past)])
 
 
-LABELS = ("sample", "past", "all_events", "map", "feed", "feeds_more", "anthology_more", "numbers")
+LABELS = ("sample", "past", "all_events", "map", "feeds_more", "anthology_more", "numbers", "recent")
 
 
 def home(events: tuple[Event, ...], today: dt.date, lang: str, site_url: str = "/", base: str = "") -> HomeView:

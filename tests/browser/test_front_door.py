@@ -69,6 +69,10 @@ def open_at(page, url: str, viewport: str, moment: dt.datetime) -> None:
 def test_home_page_links_at_least_six_coming_events(page, april_site, lang, viewport):
     _, _, url = april_site
     open_at(page, f"{url}/{PREFIX[lang]}", viewport, BUILT + dt.timedelta(hours=9))
+    assert (
+        page.locator("#home-events").inner_text()
+        == {"kk": "Алдағы іс-шаралар", "ru": "Ближайшие мероприятия", "en": "Coming up"}[lang]
+    )
     cards = page.evaluate(SHOWN_CARDS)
     assert len(cards) == 6
     assert all(href.startswith("events/") and end >= "2025-04-01" and not past for href, end, past in cards)
@@ -99,6 +103,7 @@ def test_the_script_drops_what_has_passed_by_today_in_astana(page, april_site):
 def test_when_nothing_is_left_to_come_the_latest_past_events_show_marked_past(page, april_site):
     _, _, url = april_site
     open_at(page, f"{url}/en/", "desktop", dt.datetime(2027, 1, 1, tzinfo=ASTANA))
+    assert page.locator("#home-events").inner_text() == "Recent events"
     cards = page.evaluate(SHOWN_CARDS)
     assert len(cards) == 6
     assert all(past for _, _, past in cards)

@@ -98,7 +98,10 @@ def test_home_page_has_the_region_map_feeds_and_anthology_and_its_script(fixture
     assert len(tiles) == 20 and all(a["href"].startswith("regions/") for a in tiles)
     subscribe = page.select_one("section[aria-labelledby=home-subscribe]")
     links = [a["href"] for a in subscribe.select("a")]
-    assert links[0].startswith("webcal://") and links[1].startswith("https://") and links[1].endswith("calendar.ics")
+    # The small coming-up feed first, the whole calendar after it (see feed_files).
+    assert links[0].startswith("webcal://") and links[0].endswith("/feeds/upcoming.ics")
+    assert links[1].startswith("https://") and links[1].endswith("/feeds/upcoming.ics")
+    assert links[-1].startswith("https://") and links[-1].endswith("/feeds/calendar.ics")
     # A web address is never the text of a link.
     assert not any("://" in a.get_text() for a in page.select("a"))
     assert page.select_one("section[aria-labelledby=home-anthology] a")["href"] == "anthology/"
