@@ -13,6 +13,7 @@ from apk_site import mkdocs_framing as framing
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
 from apk_site import mkdocs_settings as settings
+from apk_site import mkdocs_state as state
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -37,11 +38,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    parallel.remember_command(command)
+    state.start(command)  # what the hooks keep until on_shutdown, in one object
 
 
 def on_shutdown() -> None:
     parallel.stop_other_languages()
+    state.end()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

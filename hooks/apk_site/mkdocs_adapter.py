@@ -51,6 +51,7 @@ from . import (
 )
 from . import mkdocs_compat as compat
 from . import mkdocs_settings as settings
+from . import mkdocs_state as state
 from .anthology import loader as anthology_loader
 from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
@@ -78,9 +79,6 @@ class Catalog:
     book: Book = EMPTY_BOOK
 
 
-_cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = {}
-
-
 def project_dir(config: MkDocsConfig) -> Path:
     """The folder of mkdocs.yml, absolute: MkDocs keeps `-f mkdocs.yml` as given and ProperDocs
     makes it absolute, and paths shown in the pages (the translation report) are relative to it."""
@@ -106,14 +104,15 @@ def _docs_problems(docs_dir: Path) -> list[Problem]:
 def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
     folder, docs_dir = events_dir(config), Path(config.docs_dir)
     key = _fingerprint(folder, docs_dir) + _anthology_fingerprint(config)
-    if key not in _cache:
+    cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = state.run().catalogs
+    if key not in cache:
         base = project_dir(config)
         events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
         book, book_problems = _load_anthology(config, events, bool(problems))
         problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir)) | set(book_problems)))
-        _cache.clear()
-        _cache[key] = problems if problems else _catalog(events, folder, book)
-    return _cache[key]
+        cache.clear()
+        cache[key] = problems if problems else _catalog(events, folder, book)
+    return cache[key]
 
 
 def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -> Catalog:
@@ -129,11 +128,6 @@ def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -
     return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
 
 
-_current: list[Catalog] = []
-# Generated HTML waiting for its page to be rendered, by source path (one build at a time).
-_slots: dict[str, dict[str, str]] = {}
-
-
 def refresh(config: MkDocsConfig) -> Catalog:
     """Load the events for a new build (once per language build; cheap when nothing changed),
     or fail it, listing every problem once."""
@@ -144,14 +138,15 @@ def refresh(config: MkDocsConfig) -> Catalog:
         raise PluginError(
             anthology_loader.summary(loaded, _shown_path(anthology_dir(config), config)) or summary(loaded)
         )
-    _current[:] = [loaded]
+    state.run().catalog = loaded
     return loaded
 
 
 def catalog(config: MkDocsConfig) -> Catalog:
     """The catalog of the build in progress; page hooks call this once per page, so it must not
     touch the disk."""
-    return _current[0] if _current else refresh(config)
+    found: Catalog | None = state.run().catalog
+    return found if found is not None else refresh(config)
 
 
 def pin_build_date(config: MkDocsConfig) -> None:
@@ -173,24 +168,21 @@ def pin_build_date(config: MkDocsConfig) -> None:
 # The language of each build in progress: mkdocs-static-i18n starts the other languages' builds
 # from inside the default language's post-build, so builds nest, and its `current_language` still
 # names the last nested one when the outer build finishes.
-_building: list[str] = []
-
-
 def begin_build(config: MkDocsConfig) -> None:
-    _building.append(current_language(config))
+    state.run().building.append(current_language(config))
 
 
 def end_build() -> str:
-    return _building.pop()
+    return state.run().building.pop()
 
 
 def outermost_build() -> bool:
     """True when the build that just ended is the one that started the others (all languages done)."""
-    return not _building
+    return not state.run().building
 
 
 def abandon_builds() -> None:
-    _building.clear()
+    state.run().building.clear()
 
 
 def translate_permalinks(config: MkDocsConfig) -> None:
@@ -266,24 +258,22 @@ def page_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig
     `fill_slots` fills its slots once its Markdown is rendered."""
     lang = current_language(config)
     source = pages.markdown(generated, found, lang, config.site_url or "/")
-    _slots[language_uri(generated.uri, lang)] = source.slots
+    state.run().slots[language_uri(generated.uri, lang)] = source.slots
     return source
-
-
-_reports: dict[int, coverage.Report] = {}
 
 
 def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
     """The editors' translation report (scripts/apk.py translations) as a page, read once per catalog."""
-    if id(found) not in _reports:
+    reports: dict[int, coverage.Report] = state.run().reports
+    if id(found) not in reports:
         base = project_dir(config)
-        _reports.clear()
-        _reports[id(found)] = coverage.coverage_report(
+        reports.clear()
+        reports[id(found)] = coverage.coverage_report(
             events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base, loaded=found.events
         )
     lang = current_language(config)
     title = l10n.t("translations.title", lang)
-    return render.markdown_page(title, coverage.coverage_markdown(_reports[id(found)], lang))
+    return render.markdown_page(title, coverage.coverage_markdown(reports[id(found)], lang))
 
 
 def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -292,7 +282,7 @@ def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if CALENDAR_MARKER not in markdown:
         return markdown
     view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
-    _slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
+    state.run().slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
     page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
 
@@ -306,14 +296,14 @@ def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
     events, lang = catalog(config).events, current_language(config)
     today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
     view = home.home(events, today, lang, config.site_url or "/")
-    _slots[page.file.src_uri] = {"home": render.home_html(view, pages.region_map(events, lang, ""))}
+    state.run().slots[page.file.src_uri] = {"home": render.home_html(view, pages.region_map(events, lang, ""))}
     page.meta["home_script"] = True  # overrides/main.html loads home.js for it
     return markdown.replace(HOME_MARKER, render.slot("home"))
 
 
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     """Put the generated HTML into the rendered page (see `render.Source`)."""
-    slots = _slots.pop(page.file.src_uri, {})
+    slots = state.run().slots.pop(page.file.src_uri, {})
     generated = catalog(config).pages.get(default_uri(page.file.src_uri))
     if generated is not None and pages.frame_of(generated) == "event":
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
@@ -324,13 +314,10 @@ def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # The Kazakh build's page addresses, for the sitemap (see `sitemap`).
-_default_paths: list[str] = []
-
-
 def remember_pages(files: Files, config: MkDocsConfig) -> None:
     if current_language(config) == DEFAULT_LANGUAGE:
         found = [f.url for f in files.documentation_pages() if not shell.is_prototype(f.src_uri)]
-        _default_paths[:] = ["" if url == "./" else url for url in found]
+        state.run().default_paths = ["" if url == "./" else url for url in found]
 
 
 def no_theme_sitemap(config: MkDocsConfig) -> None:
@@ -342,7 +329,7 @@ def write_sitemap(config: MkDocsConfig) -> None:
     framed = [
         page.uri.removesuffix(".md") + "/" for page in catalog(config).pages.values() if page.kind in pages.FRAMES
     ]
-    data = sitemap.sitemap([*_default_paths, *framed], config.site_url or "/", build_moment())
+    data = sitemap.sitemap([*state.run().default_paths, *framed], config.site_url or "/", build_moment())
     root = Path(config.site_dir)
     write_file(data, str(root / "sitemap.xml"))
     write_file(sitemap.gzipped(data, build_moment()), str(root / "sitemap.xml.gz"))
@@ -370,14 +357,11 @@ class _Compiled(FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-_compiled: dict[str, _Compiled] = {}
-
-
 def share_compiled_templates(env: Environment, config: MkDocsConfig) -> Environment:
     folder = project_dir(config) / ".cache" / "jinja"
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = _compiled.setdefault(str(folder), _Compiled(folder))
+    env.bytecode_cache = state.run().compiled.setdefault(str(folder), _Compiled(folder))
     return env
 
 
@@ -397,13 +381,9 @@ class _DefaultLanguageOnly:
             self.handler(config=config)
 
 
-_last_build: list[float] = [0.0]
-
-
 def edited_language(config: MkDocsConfig) -> str:
     """When serving: the language of the page file saved last since the previous build, '' if none."""
-    since = _last_build[0]
-    _last_build[0] = time.time()
+    since, state.run().last_build = state.run().last_build, time.time()
     newest, name = since, ""
     for folder in (events_dir(config), Path(config.docs_dir), anthology_dir(config)):
         for path in folder.rglob("*.md") if folder.is_dir() else ():

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_settings as settings
+from . import mkdocs_state as state
 from . import shell
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
@@ -142,23 +143,24 @@ def lookup_file(files: Files, path: str) -> File | None:
 
 # --- MkDocs: the site folder emptied once for languages built side by side (mkdocs_parallel) -----
 
-_saved_clean_directory: list[Callable[[str], None]] = []
-
 
 def clean_directory(folder: str) -> None:
-    (_saved_clean_directory[0] if _saved_clean_directory else utils.clean_directory)(folder)
+    saved = state.run().saved_clean_directory
+    (saved[0] if saved else utils.clean_directory)(folder)
 
 
 def suspend_clean_directory() -> None:
     """Builds started from now on do not empty the site folder."""
-    if not _saved_clean_directory:
-        _saved_clean_directory.append(utils.clean_directory)
+    saved = state.run().saved_clean_directory
+    if not saved:
+        saved.append(utils.clean_directory)
     utils.clean_directory = lambda path: None
 
 
 def restore_clean_directory() -> None:
-    if _saved_clean_directory:
-        utils.clean_directory = _saved_clean_directory.pop()
+    saved = state.run().saved_clean_directory
+    if saved:
+        utils.clean_directory = saved.pop()
 
 
 def build(config: Any, dirty: bool) -> None:

@@ -20,14 +20,13 @@ from mkdocs.utils import write_file
 
 from . import mkdocs_adapter as adapter
 from . import mkdocs_compat as compat
+from . import mkdocs_state as state
 from . import pages, render, shell
-
-_files: list[Files] = []
 
 
 def remember_files(files: Files) -> None:
     """The build's files, which links in an event's text are checked against."""
-    _files[:] = [files]
+    state.run().files = files
 
 
 def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
@@ -62,7 +61,7 @@ def _write(
 ) -> None:
     """One framed page: its Markdown through the page hooks, its values into the frame, written."""
     page = _populate(Page(None, file, config), adapter.page_source(framed, found, config), converter, config)
-    page.validate_anchor_links(files=_files[0], log_level=config.validation.links.anchors)
+    page.validate_anchor_links(files=state.run().files, log_level=config.validation.links.anchors)
     name = _name(framed)
     values = {
         "page": name,
@@ -107,7 +106,7 @@ def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
 def _populate(page: Page, source: render.Source, converter: _Converter, config: MkDocsConfig) -> Page:
     """What MkDocs does to read and render a page (mkdocs.commands.build._populate_page), with the
     front matter already known and one Markdown converter for every event page."""
-    files = _files[0]
+    files = state.run().files
     compat.set_current_page(config, page)
     try:
         page.meta = dict(source.meta)

@@ -32,22 +32,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from . import mkdocs_compat as compat
+from . import mkdocs_state as state
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
-_workers: dict[str, int] = {}  # the languages each forked process builds -> its process id
-_cleaners: list[int] = []  # processes deleting an earlier build's files
-_worker_languages: list[str] = []  # in a forked process: the languages it builds
-_serving: list[bool] = [False]
-_first_language: list[str] = [""]  # the language the first process builds
-
-
-def remember_command(command: str) -> None:
-    _serving[0] = command == "serve"
-
 
 def serving() -> bool:
-    return _serving[0]
+    return state.run().serving
 
 
 def _dirty() -> bool:
@@ -59,7 +50,10 @@ def first_build(config: MkDocsConfig) -> bool:
     """True in the on_config of the build that starts the others (if they are to run side by side)."""
     i18n: Any = config.plugins.get("i18n")
     return (
-        compat.parallel_wanted(config) and i18n is not None and i18n.current_language is None and not _worker_languages
+        compat.parallel_wanted(config)
+        and i18n is not None
+        and i18n.current_language is None
+        and not state.run().worker_languages
     )
 
 
@@ -79,7 +73,7 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
     compat.suspend_clean_directory()
     # The plugin's post-build then leaves the other languages alone: they are being built here.
     compat.leave_other_languages_to_us(i18n)
-    _first_language[0] = first
+    state.run().first_language = first
     groups = [others] if serving() else [[lang] for lang in others]
     parent = os.getpid()
     for languages in groups:
@@ -89,7 +83,7 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
             _build_languages(config, i18n, languages, parent)  # never returns
         with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # as the process does itself: whichever comes first
-        _workers[",".join(languages)] = pid
+        state.run().workers[",".join(languages)] = pid
     i18n.current_language = first
 
 
@@ -114,14 +108,15 @@ def _empty_folder(folder: str) -> None:
     if pid == 0:
         shutil.rmtree(trash, ignore_errors=True)
         os._exit(0)
-    _cleaners.append(pid)
+    state.run().cleaners.append(pid)
 
 
 def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], parent: int) -> None:
     """In a forked process: build these languages, as mkdocs-static-i18n would, and exit."""
-    _workers.clear()
-    _cleaners.clear()
-    _worker_languages[:] = languages
+    run = state.run()
+    run.workers.clear()
+    run.cleaners.clear()
+    run.worker_languages = list(languages)
     signal.signal(signal.SIGTERM, _stop_group)
     os.setpgid(0, 0)  # its own group, so that stopping it stops the Chromium it may have started
     _end_with(parent)
@@ -161,7 +156,7 @@ def _end_with(parent: int) -> None:
 
 def worker_languages() -> list[str]:
     """The languages this process builds alone, or [] in the first process."""
-    return list(_worker_languages)
+    return list(state.run().worker_languages)
 
 
 def feed_languages(lang: str) -> list[str]:
@@ -169,9 +164,10 @@ def feed_languages(lang: str) -> list[str]:
     them to see a page: when serving, the first process leaves its language's to the other one."""
     if not serving():
         return [lang]
-    if _workers:
+    run = state.run()
+    if run.workers:
         return []
-    return [lang, _first_language[0]] if _worker_languages[-1:] == [lang] else [lang]
+    return [lang, run.first_language] if run.worker_languages[-1:] == [lang] else [lang]
 
 
 def wait_for_other_languages() -> bool:
@@ -181,16 +177,17 @@ def wait_for_other_languages() -> bool:
     _reap_cleaners(block=not serving())
     if serving():
         compat.restore_clean_directory()
-        return not _workers
+        return not state.run().workers
     failed = []
-    for languages, pid in sorted(_workers.items()):
+    workers = state.run().workers
+    for languages, pid in sorted(workers.items()):
         _, status = os.waitpid(pid, 0)
         code = os.waitstatus_to_exitcode(status)
         if code < 0:
             failed.append(f"{languages} (stopped by signal {signal.Signals(-code).name})")
         elif code:
             failed.append(languages)
-    _workers.clear()
+    workers.clear()
     compat.restore_clean_directory()
     if failed:
         raise PluginError(f"the build of {', '.join(failed)} failed: see the messages above")
@@ -199,24 +196,26 @@ def wait_for_other_languages() -> bool:
 
 def stop_other_languages() -> None:
     """Stop the other languages' processes (a build failed, or a new one replaces it)."""
-    for pid in _workers.values():
+    workers = state.run().workers
+    for pid in workers.values():
         with contextlib.suppress(OSError):
             os.killpg(pid, signal.SIGTERM)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
-    _workers.clear()
+    workers.clear()
     _reap_cleaners(block=False)
     compat.restore_clean_directory()
 
 
 def _reap_cleaners(block: bool) -> None:
-    for pid in list(_cleaners):
+    cleaners = state.run().cleaners
+    for pid in list(cleaners):
         try:
             done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
         except ChildProcessError:
             done = pid
         if done:
-            _cleaners.remove(pid)
+            cleaners.remove(pid)
 
 
 def _flush() -> None:

@@ -75,3 +75,22 @@ def test_private_names_of_the_engine_are_used_only_in_mkdocs_compat():
     layer = [p for p in sorted(HOOKS.rglob("*.py")) if in_mkdocs_layer(p) and p != COMPAT]
     assert [name for path in layer for name in private_engine_names(path)] == []
     assert "mkdocs_compat.py:" in " ".join(private_engine_names(COMPAT))  # the check sees them there
+
+
+def module_level_containers(path: Path) -> list[str]:
+    """Names bound at module level to a list, dict or set (lower case: not a constant)."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8"), str(path)).body:
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
+        value = getattr(node, "value", None)
+        if isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp)):
+            found += [f"{path.name}: {t.id}" for t in targets if isinstance(t, ast.Name) and not t.id.isupper()]
+    return found
+
+
+def test_the_hooks_keep_what_they_remember_in_one_object():
+    """The state of a run lives in `mkdocs_state.Run`, not in dicts, lists and one-element cells."""
+    layer = [p for p in sorted(HOOKS.rglob("*.py")) if in_mkdocs_layer(p)]
+    assert [name for path in layer for name in module_level_containers(path)] == ["mkdocs_state.py: _run"]
