@@ -179,7 +179,7 @@ def alias_table(found: Iterable[Entity], generic: Tables) -> dict[str, list[str]
     An alias word is attached to the most specific words of the shown names that appear wherever
     it appears: «Улытауская» (only in Ulytau's aliases) to «ұлытау», not to «область», which every
     region has; "oblysy" (in every ISO name) to "region". Words the browser derives anyway (the
-    folded or Latin form) and words of the shown names themselves are left out."""
+    folded form, Latin without diacritics) and words of the shown names themselves are left out."""
     shown: dict[str, set[int]] = defaultdict(set)
     other: dict[str, set[int]] = defaultdict(set)
     for number, (name, aliases) in enumerate(found):
