@@ -172,6 +172,11 @@ def build(config: Any, dirty: bool) -> None:
 # --- mkdocs-static-i18n --------------------------------------------------------------------------
 
 
+def set_i18n_language(i18n: Any, lang: str) -> None:
+    """The language the plugin's next build is for (it sets this itself before each of its builds)."""
+    i18n.current_language = lang
+
+
 def leave_other_languages_to_us(i18n: Any) -> None:
     """The plugin's post-build then does not build the other languages: `mkdocs_parallel` does."""
     i18n.building = True

@@ -84,7 +84,7 @@ def start_other_languages(config: MkDocsConfig, edited: str) -> None:
         with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # as the process does itself: whichever comes first
         state.run().workers[",".join(languages)] = pid
-    i18n.current_language = first
+    compat.set_i18n_language(i18n, first)
 
 
 def _empty_folder(folder: str) -> None:
@@ -125,7 +125,7 @@ def _build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], pare
     status = 0
     for lang in languages:
         try:
-            i18n.current_language = lang
+            compat.set_i18n_language(i18n, lang)
             compat.build(config, dirty=_dirty())
         except SystemExit as stop:
             status = stop.code if isinstance(stop.code, int) and stop.code else 1
