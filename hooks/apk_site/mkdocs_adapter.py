@@ -368,8 +368,11 @@ def share_compiled_templates(env: Environment, config: MkDocsConfig) -> Environm
 def keep_root_search_index(config: MkDocsConfig) -> None:
     """Material's search plugin writes its index to the site root in every language's build; the
     root holds the Kazakh index (`write_search_index`), and builds running side by side must not
-    overwrite it, so the plugin writes only in the Kazakh build."""
-    compat.wrap_post_build(config, compat.search_plugin(config), _DefaultLanguageOnly)
+    overwrite it, so the plugin writes only in the Kazakh build. (Built in turn, the Kazakh build's
+    post-build runs last and writes the root index over the others: the same bytes without this
+    rewrite of MkDocs' event handlers, which untested versions are then spared.)"""
+    if compat.parallel_wanted(config):
+        compat.wrap_post_build(config, compat.search_plugin(config), _DefaultLanguageOnly)
 
 
 @dataclass(frozen=True)
