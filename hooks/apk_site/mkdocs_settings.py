@@ -52,7 +52,8 @@ def problems(config: MkDocsConfig) -> list[str]:
         value = given[key]
         if kind == "switch" and _switch(value) is None:
             found.append(f"{where(key)}: expected true or false ({name}=1 or {name}=0), got {value!r}")
-        elif kind == "path" and not isinstance(value, (str, type(None))):
+        elif kind == "path" and (isinstance(value, bool) or not isinstance(value, (str, int, float, type(None)))):
+            # (`!ENV` reads EVENTS_DIR=2025 as a number: still a folder's name)
             found.append(f"{where(key)}: expected a path ({name}=/some/path), got {value!r}")
         elif kind == "seconds":
             try:

@@ -85,3 +85,19 @@ def test_a_mkdocs_yml_without_the_settings_falls_back_to_the_environment(clean_e
     del config.extra["apk"]
     clean_environment.setenv("APK_FRAMES", "0")
     assert settings.environ(config) == {"APK_FRAMES": "0"}
+
+
+def test_a_folder_named_like_a_number_is_still_a_folder(clean_environment):
+    clean_environment.setenv("EVENTS_DIR", "2025")
+    clean_environment.setenv("ANTHOLOGY_DIR", "true")
+    config = real_config()
+    assert settings.problems(config) == [
+        f"mkdocs.yml:{line_of('anthology_dir')}: extra.apk.anthology_dir: expected a path "
+        "(ANTHOLOGY_DIR=/some/path), got True"
+    ]
+    assert settings.environ(config)["EVENTS_DIR"] == "2025"
+
+
+def line_of(key: str) -> int:
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:"))
