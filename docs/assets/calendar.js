@@ -143,7 +143,10 @@
     for (var i = 0; i < rows.length; i++) {
       if (rows[i].getAttribute("data-end") >= today) {
         var link = rows[i].querySelector("a");
-        rows[i].scrollIntoView({ block: "start" });
+        // Rows leave their date to the day's heading: show the heading too when the row is its day's first.
+        var heading = rows[i].parentElement.previousElementSibling;
+        var first = rows[i].parentElement.querySelector(".apk-event:not([hidden])") === rows[i];
+        (first && heading && heading.classList.contains("apk-day") ? heading : rows[i]).scrollIntoView({ block: "start" });
         if (link) link.focus({ preventScroll: true });
         return;
       }

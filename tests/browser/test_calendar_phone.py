@@ -300,3 +300,38 @@ def test_region_map_labels_are_readable_with_counts_tooltips_and_a_legend(deskto
     # The table keeps every full name.
     table = desktop.locator("table.apk-index tbody td:first-child")
     assert {table.nth(i).inner_text() for i in range(table.count())} >= {names[s][lang] for s in mapped_regions()}
+
+
+TODAY_ROW = """today => {
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    const row = Array.from(document.querySelectorAll('.apk-event')).find(r => r.getAttribute('data-end') >= today);
+    const heading = row.parentElement.previousElementSibling;
+    const box = el => { const b = el.getBoundingClientRect(); return [b.top, b.bottom]; };
+    return {header, row: box(row), heading: box(heading), href: row.querySelector('a').href,
+            focused: document.activeElement === row.querySelector('a')};
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_today_shows_the_first_coming_event_with_its_day_below_the_header(browser, sample, lang):
+    """Rows leave their date to the day's heading, so "Today" brings the heading into view too; months
+    below the first screen are laid out only near the screen (content-visibility) and must still be found."""
+    import datetime as dt
+
+    today = dt.date(2025, 9, 15)
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(dt.datetime(2025, 9, 15, 12, tzinfo=dt.UTC))  # 17:00 in Astana
+        page.goto(sample.url + f"{PREFIX[lang]}/calendar/")
+        page.wait_for_load_state("networkidle")
+        page.locator("[data-apk-today]").click()
+        page.wait_for_function("() => document.activeElement && document.activeElement.classList.contains('apk-event__title')")
+        where = page.evaluate(TODAY_ROW, today.isoformat())
+        coming = [e for e in sample.events.values() if e.end >= today and not e.month_only]
+        assert event_id(where["href"]) in {e.id for e in coming}
+        assert where["focused"]
+        assert where["header"] <= where["row"][0] and where["row"][1] <= PHONE["height"], where
+        assert where["header"] <= where["heading"][0] < where["row"][0], where
+    finally:
+        context.close()
