@@ -77,7 +77,12 @@ class _Host(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants and path.suffix in COMPRESSED and path.is_file() and self.path.split("?")[0].endswith(("/", path.suffix))):
+        if not (
+            wants
+            and path.suffix in COMPRESSED
+            and path.is_file()
+            and self.path.split("?")[0].endswith(("/", path.suffix))
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6, mtime=0)
         self.send_response(200)
@@ -143,7 +148,13 @@ def table(rows: list[tuple[str, str, str, dict[str, object]]]) -> str:
     head = "| page | language | address | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |"
     lines = [head, "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind, lang, path, s in rows:
-        cells = [kind, lang, f"`/{path}`", *(str(s[c]) for c in CATEGORIES), *(str(s[m]) for m in ("FCP", "LCP", "TBT", "CLS"))]
+        cells = [
+            kind,
+            lang,
+            f"`/{path}`",
+            *(str(s[c]) for c in CATEGORIES),
+            *(str(s[m]) for m in ("FCP", "LCP", "TBT", "CLS")),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     failed = sorted({f"{kind} {lang}: {', '.join(s['failed'])}" for kind, lang, _, s in rows if s["failed"]})
     if failed:
@@ -183,8 +194,8 @@ def main() -> None:
                 for lang in args.langs.split(","):
                     path = PREFIX[lang] + chosen[kind]
                     s = score(base + path, Path(work) / "report.json")
-                    print(f"{kind:15} {lang}  " + "  ".join(f"{k}={s[k]}" for k in (*CATEGORIES, "FCP", "LCP", "TBT", "CLS")),
-                          flush=True)  # fmt: skip
+                    values = "  ".join(f"{k}={s[k]}" for k in (*CATEGORIES, "FCP", "LCP", "TBT", "CLS"))
+                    print(f"{kind:15} {lang}  {values}", flush=True)
                     rows.append((kind, lang, path, s))
     text = table(rows)
     print(text)

@@ -17,12 +17,13 @@ from tests.browser.test_calendar_views import (
     CELL_LIMIT,
     LANGS,
     PREFIX,
+    Sample,
     _load,
     event_id,
     events_text,
     mapped_regions,
+    read_events,
     region_names,
-    sample,  # noqa: F401  # the fixture
     words,
 )
 
@@ -34,6 +35,12 @@ DESKTOP = {"width": 1280, "height": 800}
 
 def category_names() -> dict[str, dict[str, str]]:
     return {item["slug"]: {lang: item[lang] for lang in LANGS} for item in _load("categories.yaml")["categories"]}
+
+
+@pytest.fixture(scope="session")
+def sample(sample_build, sample_url) -> Sample:
+    events_dir, built = sample_build
+    return Sample(sample_url, built.site, read_events(events_dir))
 
 
 @pytest.fixture
@@ -130,7 +137,10 @@ def test_active_filters_show_as_chips_that_remove_them(browser, sample):
             f"{categories[category]['ru']} ×",
         ]
         label = words("filter.remove")["ru"]
-        assert chips.first.get_attribute("aria-label") == f"{label}: {words('filter.region')['ru']}: {regions[region]['ru']}"
+        assert (
+            chips.first.get_attribute("aria-label")
+            == f"{label}: {words('filter.region')['ru']}: {regions[region]['ru']}"
+        )
         summary = page.locator("details.apk-filters > summary")
         assert " ".join(summary.inner_text().split()) == f"{words('filter.summary')['ru']} (2)"
 
@@ -295,7 +305,9 @@ def test_region_map_labels_are_readable_with_counts_tooltips_and_a_legend(deskto
         assert min(tile["heights"]) >= 12, (slug, tile["heights"])
     legend = desktop.locator(".apk-map__legend li")
     assert legend.first.inner_text().strip() == words("map.legend")[lang]
-    fills = desktop.evaluate("() => Array.from(document.querySelectorAll('.apk-map__legend rect')).map(r => r.getAttribute('fill'))")
+    fills = desktop.evaluate(
+        "() => Array.from(document.querySelectorAll('.apk-map__legend rect')).map(r => r.getAttribute('fill'))"
+    )
     assert {tile["fill"] for tile in tiles} <= set(fills)
     # The table keeps every full name.
     table = desktop.locator("table.apk-index tbody td:first-child")
@@ -326,7 +338,9 @@ def test_today_shows_the_first_coming_event_with_its_day_below_the_header(browse
         page.goto(sample.url + f"{PREFIX[lang]}/calendar/")
         page.wait_for_load_state("networkidle")
         page.locator("[data-apk-today]").click()
-        page.wait_for_function("() => document.activeElement && document.activeElement.classList.contains('apk-event__title')")
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement.classList.contains('apk-event__title')"
+        )
         where = page.evaluate(TODAY_ROW, today.isoformat())
         coming = [e for e in sample.events.values() if e.end >= today and not e.month_only]
         assert event_id(where["href"]) in {e.id for e in coming}

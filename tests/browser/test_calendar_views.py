@@ -526,7 +526,10 @@ def test_without_javascript_the_whole_list_shows_and_the_form_stays_hidden(brows
         page.locator("details.apk-filters > summary").click()
         browse = page.locator(".apk-filters__browse a")
         assert [browse.nth(i).get_attribute("href") for i in range(browse.count())] == [
-            "../regions/", "../categories/", "../organizers/", "../calendar/year/"
+            "../regions/",
+            "../categories/",
+            "../organizers/",
+            "../calendar/year/",
         ]
         assert browse.first.is_visible()
         assert page.locator("form.apk-filter").is_hidden()
