@@ -121,3 +121,13 @@ def test_markdown_from_the_command_line(project: Path) -> None:
     out = io.StringIO()
     main(["translations", "--format", "markdown", "--lang", "kk"], root=project, out=out)
     assert out.getvalue().splitlines()[2] == "| Түрі | Қазақ тілі | Орыс тілі | Ағылшын тілі |"
+
+
+def test_a_page_that_is_not_utf8_is_left_out_and_named_not_a_traceback(project: Path) -> None:
+    (project / "docs" / "about.md").write_bytes("---\ntitle: Об\n---\n# Об Ассамблее\n".encode("cp1251"))
+    out = io.StringIO()
+    assert main(["translations"], root=project, out=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[-1] == "Not counted, because they have problems (run the check): docs/about.md, events/e-broken.md"
+    assert "pages (1)" in "\n".join(lines)
+    assert "docs/about.md: no English text" not in out.getvalue()

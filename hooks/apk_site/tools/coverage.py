@@ -16,6 +16,8 @@ from pathlib import Path
 from .. import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from ..loader import LANGUAGE_SUFFIX, display_path, load_events
 from ..model import Event, Translation
+from ..problems import Problem
+from ..text_files import read_text
 
 KINDS = ("events", "pages", "anthology")
 EVENT_TEXTS = ("title", "summary", "venue", "address", "body")
@@ -47,6 +49,7 @@ class Section:
     total: int
     gaps: tuple[Gap, ...] = ()
     note: str = ""  # why the section was not counted
+    unread: tuple[str, ...] = ()  # files that could not be read as text (not UTF-8), left out
 
     def count(self, lang: str, *, whole: bool) -> int:
         return sum(1 for gap in self.gaps if gap.lang == lang and gap.whole == whole)
@@ -83,7 +86,8 @@ def coverage_report(
         _files_section("pages", docs_dir, base, skip=skip),
         _anthology_section(skip, base),
     )
-    return Report(sections, tuple(sorted({p.path for p in problems})))
+    broken = {p.path for p in problems} | {path for section in sections for path in section.unread}
+    return Report(sections, tuple(sorted(broken)))
 
 
 def _sorted(gaps: Iterable[Gap]) -> tuple[Gap, ...]:
@@ -130,17 +134,21 @@ def _files_section(kind: str, folder: Path | None, base: Path, *, skip: Path | N
         lang = match["lang"] if match and match["lang"] in LANGUAGES else None
         name = match["name"] if match and lang else stem
         groups[(str(path.parent), name)][lang] = path
-    gaps = []
+    gaps, unread = [], []
     for (_, name), files in sorted(groups.items()):
         main = files.get(None)
         if main is None:
             continue
-        text = main.read_text(encoding="utf-8")
+        text = read_text(main, display_path(main, base))
+        if isinstance(text, Problem):  # not UTF-8: `apk check` says which encoding and how to fix it
+            unread.append(display_path(main, base))
+            continue
         own = _language(text)
         for lang in LANGUAGES:
             if lang != own and lang not in files:
                 gaps.append(Gap(display_path(main, base), name, _title(text, name), lang))
-    return Section(kind, sum(1 for files in groups.values() if None in files), _sorted(gaps))
+    total = sum(1 for files in groups.values() if None in files) - len(unread)
+    return Section(kind, total, _sorted(gaps), unread=tuple(unread))
 
 
 def _anthology_section(folder: Path | None, base: Path) -> Section:
