@@ -11,12 +11,16 @@ import datetime as dt
 import io
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 from apk_site.loader import load_events
+from apk_site.problems import Problem
 from apk_site.tools.cli import main
+from apk_site.tools.importing import existing_draft
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "tools"
@@ -320,3 +324,135 @@ def test_a_bilingual_plan_gives_a_main_file_and_its_translation(project: Path) -
         ("kk", "Достық үйінің ашық есік күні"),
         ("ru", "День открытых дверей Дома дружбы"),
     ]
+
+
+# ---- --update on event files that cannot be read: one message for the row, nothing written ----
+
+ROUND_TABLE = "2025-05-15-kruglyi-stol-edinstvo"
+ROUND_TABLE_PLAN = (
+    "Наименование мероприятия;Сроки проведения;Место проведения;Ответственные;Категория\n"
+    "Круглый стол «Единство»;15.05.2025;г. Караганда, Дом дружбы;Дом дружбы;Культура и искусство\n"
+)
+CANNOT_READ_END = (
+    "`python scripts/apk.py check --fix-encoding`, or open it in a text editor and save it as UTF-8 (Notepad: File > "
+    "Save as > Encoding: UTF-8)"
+)
+
+
+@pytest.fixture
+def imported(project: Path) -> Path:
+    """A project whose events/ holds the round table of plan.csv, imported once (Russian, one file)."""
+    (project / "plan.csv").write_text(ROUND_TABLE_PLAN, encoding="utf-8")
+    assert run("import", str(project / "plan.csv"), root=project) == (
+        0,
+        [f"created events/{ROUND_TABLE}.md", "import: 1 created, 0 updated, 0 not imported"],
+    )
+    return project
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_update_with_a_translation_in_windows_1251_is_refused_without_a_traceback(imported: Path) -> None:
+    """Before: `UnicodeDecodeError` and a traceback. The loader leaves such a translation out but keeps
+    the event, so the row matches it; writing the plan's facts would have replaced the editor's text.
+    Run as editors run it, in a fresh Python."""
+    events = imported / "events"
+    (events / f"{ROUND_TABLE}.en.md").write_bytes("---\ntitle: Round table\n---\nТекст редактора.\n".encode("cp1251"))
+    before = snapshot(events)
+    done = subprocess.run(
+        [sys.executable, "scripts/apk.py", "import", str(imported / "plan.csv"), "--update", "--events", str(events)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines() == [
+        f"plan.csv:2: Наименование мероприятия: not updated: already there as events/{ROUND_TABLE}.md, but it "
+        "cannot be read until this problem is fixed (then import again with --update): "
+        f"events/{ROUND_TABLE}.en.md:4: encoding: the file is saved as Windows-1251, not UTF-8: run " + CANNOT_READ_END,
+        "import: 0 created, 0 updated, 1 not imported",
+    ]
+    assert snapshot(events) == before
+
+
+def test_update_with_a_translation_in_utf_16_names_the_encoding(imported: Path) -> None:
+    events = imported / "events"
+    (events / f"{ROUND_TABLE}.en.md").write_bytes("---\ntitle: Round table\n---\nText.\n".encode("utf-16"))
+    before = snapshot(events)
+    code, output = run("import", str(imported / "plan.csv"), "--update", root=imported)
+    assert code == 1
+    assert f"events/{ROUND_TABLE}.en.md:1: encoding: the file is saved as UTF-16 (Notepad's 'Unicode')" in output[0]
+    assert output[-1] == "import: 0 created, 0 updated, 1 not imported"
+    assert snapshot(events) == before
+
+
+@pytest.mark.parametrize("update", [(), ("--update",)], ids=["import", "update"])
+def test_a_main_file_in_windows_1251_is_not_imported_twice(imported: Path, update: tuple[str, ...]) -> None:
+    """Before: the loader left the event out, so the row looked new and `<name>-2.md` was created beside it."""
+    main_file = imported / "events" / f"{ROUND_TABLE}.md"
+    main_file.write_bytes(main_file.read_text(encoding="utf-8").encode("cp1251"))
+    before = snapshot(imported / "events")
+    code, output = run("import", str(imported / "plan.csv"), *update, root=imported)
+    assert (code, output) == (
+        1,
+        [
+            f"plan.csv:2: Наименование мероприятия: not imported: events/{ROUND_TABLE}.md may be this event, but it "
+            "cannot be used until this problem is fixed (then import again): "
+            f"events/{ROUND_TABLE}.md:2: encoding: the file is saved as Windows-1251, not UTF-8: run "
+            + CANNOT_READ_END,
+            "import: 0 created, 0 updated, 1 not imported",
+        ],
+    )
+    assert snapshot(imported / "events") == before
+
+
+def test_a_main_file_with_broken_front_matter_is_named_and_left_as_it_is(imported: Path) -> None:
+    main_file = imported / "events" / f"{ROUND_TABLE}.md"
+    text = main_file.read_text(encoding="utf-8")
+    line = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("region: "))
+    main_file.write_text(text.replace("\nregion: ", "\nregion: [", 1), encoding="utf-8")  # a bracket left open
+    before = snapshot(imported / "events")
+    code, output = run("import", str(imported / "plan.csv"), "--update", root=imported)
+    assert code == 1
+    assert output == [
+        f"plan.csv:2: Наименование мероприятия: not imported: events/{ROUND_TABLE}.md may be this event, but it "
+        "cannot be used until this problem is fixed (then import again): "
+        f"events/{ROUND_TABLE}.md:{line}: front matter: did not find expected ',' or ']': check quotes, colons and "
+        "indentation on this line",
+        "import: 0 created, 0 updated, 1 not imported",
+    ]
+    assert snapshot(imported / "events") == before
+
+
+def test_existing_draft_returns_the_problem_of_a_main_file_it_cannot_parse(imported: Path) -> None:
+    """The file changed after the folder was read: before, `records[None]` raised KeyError."""
+    events = imported / "events"
+    (events / f"{ROUND_TABLE}.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    problem = existing_draft(events, ROUND_TABLE, "events")
+    assert isinstance(problem, Problem)
+    assert (problem.path, problem.field) == (f"events/{ROUND_TABLE}.md", "front matter")
+    (events / f"{ROUND_TABLE}.md").unlink()
+    assert existing_draft(events, ROUND_TABLE, "events") == Problem(
+        f"events/{ROUND_TABLE}.md", 1, "file name", "is not there any more: run the import again"
+    )
+
+
+def test_update_of_an_event_in_a_subfolder_writes_it_where_it_is(imported: Path) -> None:
+    """Before: KeyError, as the event's files were looked for at the top of events/ only."""
+    events = imported / "events"
+    (events / "2025").mkdir()
+    (events / f"{ROUND_TABLE}.md").rename(events / "2025" / f"{ROUND_TABLE}.md")
+    plan = imported / "plan.csv"
+    plan.write_text(ROUND_TABLE_PLAN.replace("15.05.2025", "15.05.2025 11:00"), encoding="utf-8")
+    code, output = run("import", str(plan), "--update", root=imported)
+    assert (code, output) == (
+        0,
+        [f"updated events/2025/{ROUND_TABLE}.md", "import: 0 created, 1 updated, 0 not imported"],
+    )
+    assert list(snapshot(events)) == [f"2025/{ROUND_TABLE}.md"]
+    (event,) = load_events(events, imported)[0]
+    assert event.when.start == dt.datetime(2025, 5, 15, 11, 0)

@@ -1,4 +1,7 @@
-"""The editors' command line, `python scripts/apk.py <tool>`: new-event, check, import, translations.
+"""The editors' command line, `apk <tool>`: new-event, check, import, translations.
+
+`apk` is the command pyproject.toml installs; `python scripts/apk.py <tool>` runs the same `main` from a
+checkout where it is not installed.
 
 Only argument parsing and printing live here; each tool's logic is in its own module.
 Exit codes: 0 done, 1 problems found (or nothing written), 2 the command itself was wrong.
@@ -18,7 +21,8 @@ from .. import LANGUAGES
 from ..model import STATUSES
 from .console import Console, anthology_dir, base, events_dir, shown
 
-PROG = "python scripts/apk.py"
+# The help names the command pyproject.toml installs ([project.scripts] apk).
+PROG = "apk"
 DESCRIPTION = """\
 Tools for the editors of the events site of the Assembly of People of Kazakhstan.
 Редакторларға арналған құралдар. Инструменты для редакторов.
@@ -28,7 +32,8 @@ Tools for the editors of the events site of the Assembly of People of Kazakhstan
   import        turn a plan (.xlsx, .csv) or a calendar (.ics) into event files (импорт)
   translations  list what is not translated yet (аудармалар / переводы)
 
-Run `python scripts/apk.py <tool> --help` to see what each tool accepts.
+Run `apk <tool> --help` to see what each tool accepts
+(from a checkout without the installed command: `python scripts/apk.py <tool> --help`).
 The guide for editors, docs/editors.md, explains every field and every message."""
 
 

@@ -18,6 +18,7 @@ from ..loader import LANGUAGE_SUFFIX, load_events
 from ..model import Event
 from ..problems import Problem
 from ..records import Record, read_record
+from ..text_files import read_text
 from . import names, scaffold
 from .dates import NotUnderstood, PlanDate, plan_date
 from .scaffold import Draft, Texts
@@ -105,6 +106,8 @@ class _Planned:
     name: str
     draft: Draft
     existing: bool
+    directory: Path  # where its files are written: an event already there may be in a subfolder
+    shown: str  # how messages name that folder
 
 
 def _column(row: Row, kind: str) -> str:
@@ -256,18 +259,25 @@ def _start_text(event: Event) -> str:
     return start.strftime("%Y-%m-%d %H:%M") if isinstance(start, dt.datetime) else start.isoformat()
 
 
-def existing_draft(folder: Path, name: str) -> Draft:
-    """An event's files read back into a `Draft`, so that an update keeps what the plan does not say."""
+def existing_draft(directory: Path, name: str, shown: str) -> Draft | Problem:
+    """An event's files read back into a `Draft`, so that an update keeps what the plan does not say;
+    or the first reason one of them cannot be read (`shown` names `directory` in messages). The loader
+    leaves out a translation it cannot read and keeps the event, so that reason must stop the update:
+    writing the plan's title over that file would lose the editor's text."""
     records: dict[str | None, Record] = {}
-    for path in sorted(folder.glob(f"{name}*.md")):
+    for path in sorted(directory.glob(f"{name}*.md")):
         stem = path.name[: -len(".md")]
         match = LANGUAGE_SUFFIX.match(stem)
         lang = match["lang"] if match and match["name"] == name and match["lang"] in LANGUAGES else None
         if lang is None and stem != name:
             continue
-        record = read_record(path.name, path.read_text(encoding="utf-8"))
-        if isinstance(record, Record):
-            records[lang] = record
+        text = read_text(path, f"{shown}/{path.name}")
+        record = text if isinstance(text, Problem) else read_record(f"{shown}/{path.name}", text)
+        if isinstance(record, Problem):
+            return record
+        records[lang] = record
+    if None not in records:  # removed or renamed since the folder was read
+        return Problem(f"{shown}/{name}.md", 1, "file name", "is not there any more: run the import again")
     meta = records[None].meta
     lang = str(meta.get("lang") or DEFAULT_LANGUAGE)
     texts = {code: _texts(record) for code, record in records.items() if code is not None}
@@ -316,11 +326,45 @@ def _updated(old: Draft, new: Draft, category_given: bool) -> Draft:
 # ---- the import itself ----
 
 
+@dataclass(frozen=True)
+class _Folder:
+    """The folder imported into, as it was before the import."""
+
+    path: Path
+    shown: str  # how messages name it
+    base: Path  # the folder messages name files from: `shown` is `path` seen from here
+    index: dict[tuple[str, str], list[Event]]
+    taken: set[str]
+    # Events the loader left out (a file it cannot read, a wrong value), by name, with the first reason:
+    # a row that would get such a name is most likely that event, which the plan's copy would duplicate.
+    left_out: dict[str, Problem]
+
+    def directory(self, event: Event) -> tuple[Path, str]:
+        """The folder that holds the event's files (it may be a subfolder), and its name in messages."""
+        shown = Path(event.path).parent
+        return self.base / shown, shown.as_posix()
+
+
+def _left_out(events: Sequence[Event], problems: Sequence[Problem]) -> dict[str, Problem]:
+    loaded = {Path(event.path).name[: -len(".md")] for event in events}
+    found: dict[str, Problem] = {}
+    for problem in problems:
+        if not problem.path.endswith(".md"):
+            continue
+        stem = Path(problem.path).name[: -len(".md")]
+        match = LANGUAGE_SUFFIX.match(stem)
+        name = match["name"] if match and match["lang"] in LANGUAGES else stem
+        if name not in loaded:
+            found.setdefault(name, problem)
+    return found
+
+
 def import_rows(rows: Sequence[Row], folder: Path, shown: str, options: Options) -> Result:
     """Turn rows into files in `folder` (`shown` is how the folder is named in messages)."""
     result = Result()
-    events, _ = load_events(folder, folder.parent) if folder.is_dir() else ((), ())
-    index, taken = _index(events), scaffold.used_names(folder)
+    base = folder.parents[len(Path(shown).parts) - 1] if Path(shown).parts else folder
+    events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
+    there = _Folder(folder, shown, base, _index(events), scaffold.used_names(folder), _left_out(events, problems))
     planned: list[_Planned] = []
     for row in rows:
         draft, errors, notes = draft_for(row, options)
@@ -328,47 +372,69 @@ def import_rows(rows: Sequence[Row], folder: Path, shown: str, options: Options)
         if draft is None:
             continue
         result.notes += notes
-        item = _plan(row, draft, folder, shown, index, taken, options, result)
+        item = _plan(row, draft, there, options, result)
         if item is not None:
             planned.append(item)
-    _write(planned, folder, shown, result)
+    _write(planned, result)
     return result
 
 
-def _plan(
-    row: Row,
-    draft: Draft,
-    folder: Path,
-    shown: str,
-    index: dict[tuple[str, str], list[Event]],
-    taken: set[str],
-    options: Options,
-    result: Result,
-) -> _Planned | None:
-    matches = _match(draft, index)
+def _plan(row: Row, draft: Draft, there: _Folder, options: Options, result: Result) -> _Planned | None:
+    matches = _match(draft, there.index)
     if len(matches) > 1:
-        paths = ", ".join(sorted(f"{shown}/{Path(e.path).name}" for e in matches))
+        paths = ", ".join(sorted(e.path for e in matches))
         result.errors.append(
             _problem(row, "title", f"several events have this title and region ({paths}): import it by hand")
         )
         return None
     if matches:
-        name = Path(matches[0].path).name[: -len(".md")]
-        if not options.update:
-            result.kept.append(
-                _problem(
-                    row,
-                    "title",
-                    f"already there as {shown}/{name}.md: left as it is "
-                    "(run import with --update to replace it with the plan's facts)",
-                )
+        return _plan_update(row, draft, there, matches[0], options, result)
+    name = scaffold.free_name(draft.start, scaffold.slug_title(draft), set())
+    if (problem := there.left_out.get(name)) is not None:
+        shown_file = f"{Path(problem.path).parent.as_posix()}/{name}.md"
+        result.errors.append(
+            _problem(
+                row,
+                "title",
+                f"not imported: {shown_file} may be this event, but it cannot be used until "
+                f"this problem is fixed (then import again): {problem}",
             )
-            return None
-        category_given = bool(row.category or options.category)
-        return _Planned(row, name, _updated(existing_draft(folder, name), draft, category_given), True)
-    name = scaffold.free_name(draft.start, scaffold.slug_title(draft), taken)
-    taken.add(name)
-    return _Planned(row, name, draft, False)
+        )
+        return None
+    name = scaffold.free_name(draft.start, scaffold.slug_title(draft), there.taken)
+    there.taken.add(name)
+    return _Planned(row, name, draft, False, there.path, there.shown)
+
+
+def _plan_update(
+    row: Row, draft: Draft, there: _Folder, event: Event, options: Options, result: Result
+) -> _Planned | None:
+    shown_file = event.path
+    if not options.update:
+        result.kept.append(
+            _problem(
+                row,
+                "title",
+                f"already there as {shown_file}: left as it is "
+                "(run import with --update to replace it with the plan's facts)",
+            )
+        )
+        return None
+    name = Path(event.path).name[: -len(".md")]
+    directory, shown_directory = there.directory(event)
+    old = existing_draft(directory, name, shown_directory)
+    if isinstance(old, Problem):
+        result.errors.append(
+            _problem(
+                row,
+                "title",
+                f"not updated: already there as {shown_file}, but it cannot be read until this problem "
+                f"is fixed (then import again with --update): {old}",
+            )
+        )
+        return None
+    category_given = bool(row.category or options.category)
+    return _Planned(row, name, _updated(old, draft, category_given), True, directory, shown_directory)
 
 
 LOADER_FIELDS = {
@@ -382,7 +448,7 @@ LOADER_FIELDS = {
 }
 
 
-def _write(planned: list[_Planned], folder: Path, shown: str, result: Result) -> None:
+def _write(planned: list[_Planned], result: Result) -> None:
     files = {item.name: scaffold.render(item.name, item.draft, drafts=False) for item in planned}
     everything = {name: text for texts in files.values() for name, text in texts.items()}
     problems = scaffold.check_files(everything, "") if everything else []
@@ -396,5 +462,5 @@ def _write(planned: list[_Planned], folder: Path, shown: str, result: Result) ->
             problem = refused[item.name]
             result.errors.append(_problem(item.row, LOADER_FIELDS.get(problem.field, problem.field), problem.message))
             continue
-        scaffold.write(folder, files[item.name], replace=item.existing)
-        (result.updated if item.existing else result.created).append(f"{shown}/{item.name}.md")
+        scaffold.write(item.directory, files[item.name], replace=item.existing)
+        (result.updated if item.existing else result.created).append(f"{item.shown}/{item.name}.md")
