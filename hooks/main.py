@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from apk_site import DEFAULT_LANGUAGE, not_found
+from apk_site import DEFAULT_LANGUAGE
 from apk_site import mkdocs_adapter as site
 from apk_site import mkdocs_admin as admin
 from apk_site import mkdocs_compat as compat
 from apk_site import mkdocs_framing as framing
+from apk_site import mkdocs_not_found as not_found
 from apk_site import mkdocs_parallel as parallel
 from apk_site import mkdocs_pdfs as pdfs
 from apk_site import mkdocs_settings as settings

@@ -1,7 +1,8 @@
 """The Assembly of People of Kazakhstan anniversary site: events in, pages and feeds out.
 
-Data flows one way: events/*.md -> loader -> frozen model -> views -> render -> MkDocs files.
-Only `mkdocs_adapter` knows about MkDocs and mkdocs-static-i18n.
+Data flows one way: events/*.md -> catalog step (`catalog`) -> frozen model -> `pages.pages_for`
+(views, render) -> the MkDocs layer (`hooks/main.py`, `mkdocs_*`), the only modules that know MkDocs,
+Material and mkdocs-static-i18n.
 """
 
 LANGUAGES = ("kk", "ru", "en")

@@ -1,8 +1,9 @@
 """The adapter between the site and MkDocs/mkdocs-static-i18n: it feeds them generated pages.
 
 Only the `mkdocs_*` modules know MkDocs and mkdocs-static-i18n: this one (the catalog of each build,
-generated files and slots, search index, feeds, sitemap), `mkdocs_framing` (framed pages),
-`mkdocs_parallel` (languages built side by side) and `mkdocs_pdfs` (the Anthology's PDFs).
+generated files and slots, search index, feeds, sitemap), `mkdocs_material` (how a page source is
+told to Material), `mkdocs_shell` and `mkdocs_framing` (framed pages), `mkdocs_parallel` (languages
+built side by side), `mkdocs_pdfs` (the Anthology's PDFs) and `mkdocs_not_found` (404 pages).
 
 mkdocs-static-i18n builds the whole site once per language and runs every hook each time, so
 events are loaded once per set of files on disk and problems are reported once. Generated pages are
@@ -45,38 +46,22 @@ from . import (
     pages,
     render,
     search_index,
-    shell,
     sitemap,
     views,
 )
 from . import mkdocs_compat as compat
+from . import mkdocs_material as material
 from . import mkdocs_settings as settings
+from . import mkdocs_shell as shell
 from . import mkdocs_state as state
-from .anthology import loader as anthology_loader
-from .anthology import pages as anthology_pages
 from .anthology import pdf as anthology_pdf
-from .anthology.model import EMPTY as EMPTY_BOOK
-from .anthology.model import Book
-from .loader import classify, load_events
-from .model import Event
-from .problems import Problem, summary
-from .revisions import Revisions, event_revisions, fallback_time
-from .tools import coverage
+from .catalog import Catalog, Folders, Loaded, failure_summary, fingerprint, load, make_catalog
+from .page_source import Generated, PageSource, Site
+from .revisions import event_revisions, fallback_time
 
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
 log = logging.getLogger("mkdocs.plugins.apk_site")
 CALENDAR_MARKER = "<!-- apk:calendar -->"
-TRANSLATIONS = pages.Generated("translations.md", "translations")
-
-
-@dataclass(frozen=True)
-class Catalog:
-    events: tuple[Event, ...]
-    by_id: dict[str, Event]
-    pages: dict[str, pages.Generated]
-    revisions: Revisions
-    related: dict[str, tuple[str, ...]]
-    book: Book = EMPTY_BOOK
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -90,55 +75,59 @@ def events_dir(config: MkDocsConfig) -> Path:
     return Path(folder) if folder else project_dir(config) / "events"
 
 
-def _fingerprint(folder: Path, docs_dir: Path) -> tuple[Any, ...]:
-    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*.md")) for s in [p.lstat()]]
-    return (str(folder), str(docs_dir), tuple(stats))
+def folders(config: MkDocsConfig) -> Folders:
+    """The catalog's folders, as `apk check` is given them: the Anthology's links to events are
+    checked when both come from the same place (both the project's, or both set for a test)."""
+    given = settings.environ(config)
+    return Folders(
+        project_dir(config),
+        events_dir(config),
+        Path(config.docs_dir),
+        anthology_dir(config),
+        anthology_given="ANTHOLOGY_DIR" in given,
+        link_events=("EVENTS_DIR" in given) == ("ANTHOLOGY_DIR" in given),
+    )
 
 
-def _docs_problems(docs_dir: Path) -> list[Problem]:
-    """mkdocs-static-i18n silently drops pages like `about.kz.md`; say so instead."""
-    found = (classify(path, docs_dir.parent) for path in sorted(docs_dir.rglob("*.md")))
-    return [item for item in found if isinstance(item, Problem)]
+def _site(config: MkDocsConfig) -> Site:
+    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
+    return Site(config.site_url or "/", today, anthology_pdf.wanted(settings.environ(config)))
 
 
-def _load(config: MkDocsConfig) -> Catalog | tuple[Problem, ...]:
-    folder, docs_dir = events_dir(config), Path(config.docs_dir)
-    key = _fingerprint(folder, docs_dir) + _anthology_fingerprint(config)
-    cache: dict[tuple[Any, ...], Catalog | tuple[Problem, ...]] = state.run().catalogs
+def _load(config: MkDocsConfig) -> Catalog | Loaded:
+    """The catalog, read again only when a file changed: mkdocs-static-i18n runs every hook once
+    per language, and `mkdocs serve` once per save. A `Loaded` with problems when it has them."""
+    where, site = folders(config), _site(config)
+    key = (fingerprint(where), site)
+    cache: dict[tuple[Any, ...], Catalog | Loaded] = state.run().catalogs
     if key not in cache:
-        base = project_dir(config)
-        events, problems = load_events(folder, base) if folder.is_dir() else ((), ())
-        book, book_problems = _load_anthology(config, events, bool(problems))
-        problems = tuple(sorted(set(problems) | set(_docs_problems(docs_dir)) | set(book_problems)))
+        loaded = load(where)
+        for note in loaded.notes:
+            log.info(note)
         cache.clear()
-        cache[key] = problems if problems else _catalog(events, folder, book)
+        cache[key] = _catalog(loaded, where, site) if loaded.ok else loaded
     return cache[key]
 
 
-def _catalog(events: tuple[Event, ...], folder: Path, book: Book = EMPTY_BOOK) -> Catalog:
-    history = event_revisions(folder)
+def _catalog(loaded: Loaded, where: Folders, site: Site) -> Catalog:
+    history = event_revisions(where.events)
     for note in history.notes:
         log.info(note)
     if history.error:
         raise PluginError(history.error)
-    history = history.with_statuses({e.id: e.status for e in events})
-    generated = {page.uri: page for page in (*pages.generated(events), *anthology_pages.generated(book))}
-    generated[TRANSLATIONS.uri] = TRANSLATIONS
-    generated.update({page.uri: page for page in pages.prototypes(generated.values())})
-    return Catalog(events, {e.id: e for e in events}, generated, history, views.related_ids(events), book)
+    return make_catalog(loaded, where, history, site)
 
 
 def refresh(config: MkDocsConfig) -> Catalog:
     """Load the events for a new build (once per language build; cheap when nothing changed),
     or fail it, listing every problem once."""
     loaded = _load(config)
-    if not isinstance(loaded, Catalog):
-        for problem in loaded:
+    if isinstance(loaded, Loaded):
+        for problem in loaded.problems:
             log.error(str(problem))
-        raise PluginError(
-            anthology_loader.summary(loaded, _shown_path(anthology_dir(config), config)) or summary(loaded)
-        )
+        raise PluginError(failure_summary(loaded, folders(config)))
     state.run().catalog = loaded
+    state.run().prototypes = {page.uri: page for page in shell.prototypes(loaded.pages.values())}
     return loaded
 
 
@@ -228,52 +217,33 @@ def add_generated_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _page_uris(found: Catalog, config: MkDocsConfig) -> list[str]:
-    """The generated pages MkDocs builds itself: with frames (see `shell`), their prototypes stand
-    for the framed pages, which `mkdocs_framing` writes."""
-    framed = compat.frames_wanted(config)
-
-    def built_here(page: pages.Generated) -> bool:
-        return framed if page.kind == "prototype" else not (framed and page.kind in pages.FRAMES)
-
-    return [uri for uri, page in found.pages.items() if built_here(page)]
+    """The generated pages MkDocs builds itself: with frames (see `mkdocs_shell`), their prototypes
+    stand for the framed pages, which `mkdocs_framing` writes."""
+    if not compat.frames_wanted(config):
+        return list(found.pages)
+    return [*(uri for uri, page in found.pages.items() if page.kind not in shell.FRAMES), *state.run().prototypes]
 
 
 def generated_source(page: Page, config: MkDocsConfig) -> str | None:
-    """The Markdown of a generated page, in the language being built; None for hand-written pages."""
-    found = catalog(config)
-    generated = found.pages.get(default_uri(page.file.src_uri))
+    """The page file of a generated page, in the language being built; None for hand-written pages."""
+    generated = _generated(page.file.src_uri)
     if generated is None:
         return None
-    if anthology_pages.is_anthology(generated):
-        return anthology_pages.markdown(
-            generated, found.book, current_language(config), _anthology_context(found, config)
-        )
-    if generated.kind == "translations":
-        return _translations_page(found, config)
-    return page_source(generated, found, config).markdown
+    text, slots = material.markdown(page_source(generated, config))
+    state.run().slots[page.file.src_uri] = slots
+    return text
 
 
-def page_source(generated: pages.Generated, found: Catalog, config: MkDocsConfig) -> render.Source:
-    """A calendar page's source in the language being built, for MkDocs or for `mkdocs_framing`;
-    `fill_slots` fills its slots once its Markdown is rendered."""
-    lang = current_language(config)
-    source = pages.markdown(generated, found, lang, config.site_url or "/")
-    state.run().slots[language_uri(generated.uri, lang)] = source.slots
-    return source
+def _generated(src_uri: str) -> Generated | None:
+    uri, run = default_uri(src_uri), state.run()
+    return run.catalog.pages.get(uri) or run.prototypes.get(uri)
 
 
-def _translations_page(found: Catalog, config: MkDocsConfig) -> str:
-    """The editors' translation report (scripts/apk.py translations) as a page, read once per catalog."""
-    reports: dict[int, coverage.Report] = state.run().reports
-    if id(found) not in reports:
-        base = project_dir(config)
-        reports.clear()
-        reports[id(found)] = coverage.coverage_report(
-            events_dir(config), Path(config.docs_dir), anthology_dir(config), base=base, loaded=found.events
-        )
-    lang = current_language(config)
-    title = l10n.t("translations.title", lang)
-    return render.markdown_page(title, coverage.coverage_markdown(reports[id(found)], lang))
+def page_source(generated: Generated, config: MkDocsConfig) -> PageSource:
+    """A generated page's source in the language being built, for MkDocs or for `mkdocs_framing`."""
+    if generated.kind == shell.PROTOTYPE:
+        return shell.prototype_source(generated)
+    return pages.page_source(generated, catalog(config), current_language(config))
 
 
 def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
@@ -281,7 +251,8 @@ def fill_markers(markdown: str, page: Page, config: MkDocsConfig) -> str:
         markdown = _fill_home(markdown, page, config)
     if CALENDAR_MARKER not in markdown:
         return markdown
-    view = views.calendar(catalog(config).events, current_language(config), "../", config.site_url or "/")
+    found = catalog(config)
+    view = views.calendar(found.events, current_language(config), "../", found.site.url)
     state.run().slots[page.file.src_uri] = {"calendar": render.calendar_html(view)}
     page.meta["calendar_script"] = True  # overrides/main.html loads calendar.js for it
     return markdown.replace(CALENDAR_MARKER, render.slot("calendar"))
@@ -293,9 +264,9 @@ HOME_MARKER = "<!-- apk:home -->"
 def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """The home page's events counted from the build date in Astana (`home.js` drops what has
     passed since, when the page is read), its numbers, region map, feeds and Anthology."""
-    events, lang = catalog(config).events, current_language(config)
-    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
-    view = home.home(events, today, lang, config.site_url or "/")
+    found, lang = catalog(config), current_language(config)
+    events = found.events
+    view = home.home(events, found.site.today, lang, found.site.url)
     state.run().slots[page.file.src_uri] = {"home": render.home_html(view, pages.region_map(events, lang, ""))}
     page.meta["home_script"] = True  # overrides/main.html loads home.js for it
     return markdown.replace(HOME_MARKER, render.slot("home"))
@@ -304,8 +275,8 @@ def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
     """Put the generated HTML into the rendered page (see `render.Source`)."""
     slots = state.run().slots.pop(page.file.src_uri, {})
-    generated = catalog(config).pages.get(default_uri(page.file.src_uri))
-    if generated is not None and pages.frame_of(generated) == "event":
+    generated = _generated(page.file.src_uri)
+    if generated is not None and shell.frame_of(generated) == "event":
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
         # link goes to the first entry, the heading in the editor's text would be too far down.
         page.toc = TableOfContents([AnchorLink(escape(page.meta["title"]), "event-title", 1)])
@@ -327,7 +298,7 @@ def no_theme_sitemap(config: MkDocsConfig) -> None:
 
 def write_sitemap(config: MkDocsConfig) -> None:
     framed = [
-        page.uri.removesuffix(".md") + "/" for page in catalog(config).pages.values() if page.kind in pages.FRAMES
+        page.uri.removesuffix(".md") + "/" for page in catalog(config).pages.values() if page.kind in shell.FRAMES
     ]
     data = sitemap.sitemap([*state.run().default_paths, *framed], config.site_url or "/", build_moment())
     root = Path(config.site_dir)
@@ -415,9 +386,9 @@ def write_search_index(config: MkDocsConfig, lang: str) -> None:
 
 def write_feeds(config: MkDocsConfig, lang: str) -> None:
     """The .ics files of the language just built, beside its pages."""
-    found, site_url = catalog(config), config.site_url or "/"
+    found = catalog(config)
+    site_url, today = found.site.url, found.site.today  # the coming-up feed counts from the build's date
     root = Path(config.site_dir) / ("" if lang == DEFAULT_LANGUAGE else lang)
-    today = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()  # the coming-up feed counts from it
     files = feed_files.feed_files(found.events, lang, site_url, found.revisions, today)
     if lang == DEFAULT_LANGUAGE:
         # Open data holds all three languages, so it is written once, at the site root.
@@ -463,35 +434,11 @@ def anthology_dir(config: MkDocsConfig) -> Path:
     return Path(folder) if folder else Path(config.docs_dir) / "anthology"
 
 
-def _shown_path(path: Path, config: MkDocsConfig) -> str:
-    return anthology_loader.display_path(path, project_dir(config))
-
-
-def _load_anthology(
-    config: MkDocsConfig, events: tuple[Event, ...], events_failed: bool
-) -> tuple[Book, tuple[Problem, ...]]:
-    folder, given = anthology_dir(config), settings.environ(config)
-    if not folder.is_dir():
-        missing = Problem(_shown_path(folder, config), 1, "ANTHOLOGY_DIR", "this folder does not exist")
-        return EMPTY_BOOK, ((missing,) if "ANTHOLOGY_DIR" in given else ())
-    # Links to the calendar are checked when both come from the same place (both the project's, or
-    # both set for a test); a demo calendar (EVENTS_DIR alone) cannot hold the Anthology's events.
-    same_source = ("EVENTS_DIR" in given) == ("ANTHOLOGY_DIR" in given)
-    event_ids = frozenset(e.id for e in events) if same_source and not events_failed else None
-    return anthology_loader.load_book(folder, project_dir(config), event_ids)
-
-
 def watch_anthology(server: Any, config: MkDocsConfig) -> None:
     """`mkdocs serve` watches docs/ already; an ANTHOLOGY_DIR elsewhere is watched too."""
     folder = anthology_dir(config)
     if folder.is_dir() and Path(config.docs_dir).resolve() not in folder.resolve().parents:
         server.watch(str(folder))
-
-
-def _anthology_fingerprint(config: MkDocsConfig) -> tuple[Any, ...]:
-    folder = anthology_dir(config)
-    stats = [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob("*")) if p.is_file() for s in [p.stat()]]
-    return (str(folder), tuple(stats))
 
 
 def _drop_anthology_sources(files: Files) -> None:
@@ -501,9 +448,3 @@ def _drop_anthology_sources(files: Files) -> None:
 
 def build_moment() -> dt.datetime:
     return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), tz=dt.UTC)
-
-
-def _anthology_context(found: Catalog, config: MkDocsConfig) -> anthology_pages.Context:
-    accessed = build_moment().astimezone(ZoneInfo("Asia/Almaty")).date()
-    pdfs_wanted = anthology_pdf.wanted(settings.environ(config))
-    return anthology_pages.Context(found.by_id, accessed, config.site_url or "/", pdfs_wanted)

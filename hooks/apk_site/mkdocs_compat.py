@@ -14,7 +14,6 @@ ProperDocs, a continuation of MkDocs 1.6, installs itself as the `mkdocs` module
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 from collections.abc import Callable
@@ -35,8 +34,8 @@ from mkdocs.structure.pages import (
 from mkdocs.structure.toc import get_toc
 
 from . import mkdocs_settings as settings
+from . import mkdocs_shell as shell
 from . import mkdocs_state as state
-from . import shell
 
 log = logging.getLogger("mkdocs.plugins.apk_site")
 
@@ -76,20 +75,23 @@ def _tested(name: str, version: str) -> bool:
     return any(version == known or (known.endswith(".") and version.startswith(known)) for known in TESTED[name])
 
 
-@functools.cache
 def fast_paths() -> bool:
-    """True when the fast paths may use the engine's internals; said once per process when not."""
-    untested = untested_versions()
-    if untested:
-        log.info(
-            f"engine: {', '.join(untested)} not tested with this site: framed pages and languages "
-            "built side by side are off (same pages, slower build)"
-        )
-    return not untested
+    """True when the fast paths may use the engine's internals; asked once per run (`mkdocs_state`),
+    and said once when not."""
+    run = state.run()
+    if run.fast_paths is None:
+        untested = untested_versions()
+        if untested:
+            log.info(
+                f"engine: {', '.join(untested)} not tested with this site: framed pages and languages "
+                "built side by side are off (same pages, slower build)"
+            )
+        run.fast_paths = not untested
+    return run.fast_paths
 
 
 def frames_wanted(config: Any) -> bool:
-    """Framed pages (`shell`): asked for (extra.apk.frames, APK_FRAMES) and safe with these versions."""
+    """Framed pages (`mkdocs_shell`): asked for (extra.apk.frames, APK_FRAMES) and safe with these versions."""
     return shell.wanted(settings.environ(config)) and fast_paths()
 
 

@@ -20,8 +20,11 @@ from mkdocs.utils import write_file
 
 from . import mkdocs_adapter as adapter
 from . import mkdocs_compat as compat
+from . import mkdocs_material as material
+from . import mkdocs_shell as shell
 from . import mkdocs_state as state
-from . import pages, render, shell
+from .catalog import Catalog
+from .page_source import Generated
 
 
 def remember_files(files: Files) -> None:
@@ -33,13 +36,13 @@ def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
     """After a prototype page is rendered: write every page of its frame in this language from it,
     and return '' for the prototype, which MkDocs then does not write."""
     found = adapter.catalog(config)
-    generated = found.pages.get(adapter.default_uri(prototype.file.src_uri))
-    if generated is None or generated.kind != "prototype":
+    generated = state.run().prototypes.get(adapter.default_uri(prototype.file.src_uri))
+    if generated is None:
         return output
     frame, lang = shell.Shell.parse(output), adapter.current_language(config)
     converter = _Converter(config)
     for framed in found.pages.values():
-        if framed.kind in pages.FRAMES and pages.folder_of(framed) == pages.folder_of(generated):
+        if framed.kind in shell.FRAMES and shell.folder_of(framed) == shell.folder_of(generated):
             file = _framed_file(framed, prototype.file, lang, config)
             try:
                 _write(framed, found, file, frame, converter, prototype.file.abs_dest_path, config)
@@ -51,8 +54,8 @@ def frame_pages(output: str, prototype: Page, config: MkDocsConfig) -> str:
 
 
 def _write(
-    framed: pages.Generated,
-    found: adapter.Catalog,
+    framed: Generated,
+    found: Catalog,
     file: File,
     frame: shell.Shell,
     converter: _Converter,
@@ -60,27 +63,29 @@ def _write(
     config: MkDocsConfig,
 ) -> None:
     """One framed page: its Markdown through the page hooks, its values into the frame, written."""
-    page = _populate(Page(None, file, config), adapter.page_source(framed, found, config), converter, config)
+    meta, body, slots = _source(framed, config)
+    state.run().slots[file.src_uri] = slots
+    page = _populate(Page(None, file, config), meta, body, converter, config)
     page.validate_anchor_links(files=state.run().files, log_level=config.validation.links.anchors)
     name = _name(framed)
     values = {
         "page": name,
         "title": escape(page.meta["title"]),
-        "description": escape(page.meta["description"]),
+        "description": escape(page.meta.get("description", "")),
         "content": page.content or "",
     }
     target = at.replace(shell.PAGE, name)
     write_file(frame.fill(values).encode("utf-8", errors="xmlcharrefreplace"), str(Path(target)))
 
 
-def _framed_file(framed: pages.Generated, prototype: File, lang: str, config: MkDocsConfig) -> File:
+def _framed_file(framed: Generated, prototype: File, lang: str, config: MkDocsConfig) -> File:
     """The file of a framed page: where its prototype stands, under the page's own name."""
     dest_uri = prototype.dest_uri.replace(shell.PAGE, _name(framed))
     src_uri = adapter.language_uri(framed.uri, lang)
     return File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri)
 
 
-def _name(framed: pages.Generated) -> str:
+def _name(framed: Generated) -> str:
     """`events/<id>.md` → `<id>`: what stands for the prototype's name in its address."""
     return framed.uri.removesuffix(".md").rsplit("/", 1)[-1]
 
@@ -95,22 +100,29 @@ def find_framed_pages(files: Files, config: MkDocsConfig) -> None:
 
     def framed_file(path: str) -> File | None:
         framed = found.pages.get(adapter.default_uri(path))
-        if framed is None or framed.kind not in pages.FRAMES:
+        if framed is None or framed.kind not in shell.FRAMES:
             return None
-        prototype = compat.lookup_file(files, adapter.language_uri(f"{pages.folder_of(framed)}/{shell.PAGE}.md", lang))
+        prototype = compat.lookup_file(files, adapter.language_uri(f"{shell.folder_of(framed)}/{shell.PAGE}.md", lang))
         return None if prototype is None else _framed_file(framed, prototype, lang, config)
 
     compat.override_file_lookup(files, framed_file)
 
 
-def _populate(page: Page, source: render.Source, converter: _Converter, config: MkDocsConfig) -> Page:
+def _source(framed: Generated, config: MkDocsConfig) -> tuple[dict[str, object], str, dict[str, str]]:
+    """A framed page's front matter, Markdown and slots, as MkDocs would read them from its file."""
+    source = adapter.page_source(framed, config)
+    body, slots = material.body_and_slots(source)
+    return material.front_matter(source), body, slots
+
+
+def _populate(page: Page, meta: dict[str, object], body: str, converter: _Converter, config: MkDocsConfig) -> Page:
     """What MkDocs does to read and render a page (mkdocs.commands.build._populate_page), with the
     front matter already known and one Markdown converter for every event page."""
     files = state.run().files
     compat.set_current_page(config, page)
     try:
-        page.meta = dict(source.meta)
-        body = source.body.lstrip("\n")  # as mkdocs.utils.meta.get_data leaves it
+        page.meta = meta
+        body = body.lstrip("\n")  # as mkdocs.utils.meta.get_data leaves it
         page.markdown = config.plugins.on_page_markdown(body, page=page, config=config, files=files)
         converter.render(page, files, config)
         page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)

@@ -24,12 +24,13 @@ class Run:
     # kept), or their problems; the catalog of the build in progress.
     catalogs: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     catalog: Any = None
+    # mkdocs_shell: the prototype page of each folder of framed pages, by source name.
+    prototypes: dict[str, Any] = field(default_factory=dict)
     # Generated HTML waiting for its page to be rendered, by source path (one build at a time).
     slots: dict[str, dict[str, str]] = field(default_factory=dict)
     # The language of each build in progress: mkdocs-static-i18n nests the other languages' builds
     # in the default one's post-build.
     building: list[str] = field(default_factory=list)
-    reports: dict[int, Any] = field(default_factory=dict)  # the translation report, per catalog
     default_paths: list[str] = field(default_factory=list)  # the Kazakh build's pages, for the sitemap
     compiled: dict[str, Any] = field(default_factory=dict)  # compiled theme templates, per folder
     last_build: float = 0.0  # serving: when the last build started
@@ -42,8 +43,12 @@ class Run:
     cleaners: list[int] = field(default_factory=list)
     worker_languages: list[str] = field(default_factory=list)
     first_language: str = ""
-    # mkdocs_compat: MkDocs' own `clean_directory`, while the builds use a no-op in its place.
+    # mkdocs_compat: MkDocs' own `clean_directory`, while the builds use a no-op in its place;
+    # whether the fast paths are on (None: not asked yet).
     saved_clean_directory: list[Callable[[str], None]] = field(default_factory=list)
+    fast_paths: bool | None = None
+    # mkdocs_not_found: each language's 404 page as the theme rendered it, until all are built.
+    not_found: dict[str, str] = field(default_factory=dict)
 
 
 _run: list[Run] = []  # the one place a run is kept

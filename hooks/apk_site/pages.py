@@ -1,94 +1,123 @@
-"""Which pages the build generates from the events, and the Markdown of each in one language.
+"""Which pages the build generates, and the source of each in one language, whatever engine renders it.
 
-Every generated page is named like a hand-written one (`regions/astana.md`); the MkDocs adapter adds
-the `.ru.md`/`.en.md` siblings and asks `markdown()` for the content of the language being built.
+Every generated page is named like a hand-written one (`regions/astana.md`, `events/<id>.md`).
+`pages_for(catalog, language)` gives one `PageSource` per page: the title, the Markdown body with
+slots for generated HTML, and what the page wants from the site (search, contents list, the calendar's
+assets). How an engine's theme is told these things (front-matter keys, the heading it expects) is
+the engine layer's business (`mkdocs_material`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import Protocol
 
-from . import feed_files, grids, indexes, l10n, render, structured, tilemap, views
+from . import feed_files, grids, indexes, l10n, render, structured, tilemap, translations, views
+from .anthology import pages as anthology_pages
+from .anthology.model import Book
 from .model import Event
-from .shell import PAGE
+from .page_source import Generated, Heading, PageSource, Site, base_of
+from .render import slot
+
+__all__ = ["Generated", "Heading", "PageSource", "base_of", "generated", "pages_for"]
+
+SINGULAR = {"regions": "region", "categories": "category", "organizers": "organizer"}
+CALENDAR_STYLES, CALENDAR_SCRIPT = "calendar.css", "calendar.js"
 
 
 class Catalog(Protocol):
-    """What a page needs to know about the whole calendar."""
+    """What pages need to know about the whole calendar (`catalog.Catalog`)."""
 
     events: tuple[Event, ...]
     by_id: dict[str, Event]
     related: dict[str, tuple[str, ...]]
+    book: Book
+    translations: translations.Report
+    site: Site
+    pages: dict[str, Generated]
 
 
-SINGULAR = {"regions": "region", "categories": "category", "organizers": "organizer"}
+TRANSLATIONS = Generated("translations.md", "translations")
 
 
-@dataclass(frozen=True)
-class Generated:
-    uri: str
-    kind: str
-    key: str = ""
-
-
-# The pages made from a frame (see `shell`), by kind, and the frame's kind of front matter: none of
-# them is in the navigation, and all stand two folders deep.
-FRAMES = {"event": "event", "month": "list", **{kind: "list" for kind in indexes.KINDS}}
-
-
-def prototypes(pages: Iterable[Generated]) -> tuple[Generated, ...]:
-    """One prototype per folder of framed pages; never published itself."""
-    folders = sorted({(folder_of(p), FRAMES[p.kind]) for p in pages if p.kind in FRAMES})
-    return tuple(Generated(f"{folder}/{PAGE}.md", "prototype", frame) for folder, frame in folders)
-
-
-def frame_of(page: Generated) -> str:
-    """'event' or 'list' for a framed page or a prototype, '' for others."""
-    return page.key if page.kind == "prototype" else FRAMES.get(page.kind, "")
-
-
-def folder_of(page: Generated) -> str:
-    return page.uri.rsplit("/", 1)[0]
-
-
-def generated(events: tuple[Event, ...]) -> tuple[Generated, ...]:
-    pages = [Generated(f"events/{e.id}.md", "event", e.id) for e in events]
-    pages += [Generated(f"calendar/{key}.md", "month", key) for key in grids.month_keys(events)]
-    pages.append(Generated("calendar/year.md", "year"))
+def generated(events: tuple[Event, ...], book: Book) -> tuple[Generated, ...]:
+    """Every generated page: the calendar's, the Anthology's and the translation report."""
+    found = [Generated(f"events/{e.id}.md", "event", e.id) for e in events]
+    found += [Generated(f"calendar/{key}.md", "month", key) for key in grids.month_keys(events)]
+    found.append(Generated("calendar/year.md", "year"))
     for kind in indexes.KINDS:
-        pages.append(Generated(f"{kind}/index.md", "index", kind))
-        pages += [Generated(f"{kind}/{key}.md", kind, key) for key in sorted(indexes.entries_of(kind))]
-    return tuple(sorted(pages, key=lambda p: p.uri))
+        found.append(Generated(f"{kind}/index.md", "index", kind))
+        found += [Generated(f"{kind}/{key}.md", kind, key) for key in sorted(indexes.entries_of(kind))]
+    calendar = sorted(found, key=lambda p: p.uri)
+    book_pages = [Generated(p.uri, p.kind, p.key) for p in anthology_pages.generated(book)]
+    return (*calendar, *book_pages, TRANSLATIONS)
 
 
-def base_of(uri: str) -> str:
-    """The relative way from the page's URL back to the language root (directory URLs)."""
-    depth = uri.count("/") + (0 if uri.endswith("index.md") else 1)
-    return "../" * depth
+def pages_for(catalog: Catalog, lang: str) -> Iterator[PageSource]:
+    """Every generated page of the catalog in `lang`, in the catalog's order."""
+    return (page_source(page, catalog, lang) for page in catalog.pages.values())
 
 
-def markdown(page: Generated, catalog: Catalog, lang: str, site_url: str) -> render.Source:
-    base, events = base_of(page.uri), catalog.events
-    if page.kind == "prototype":
-        return render.prototype(page.key)
+def page_source(page: Generated, catalog: Catalog, lang: str) -> PageSource:
+    if anthology_pages.is_anthology(page):
+        return anthology_pages.source(page, catalog.book, lang, _anthology_context(catalog))
+    if page.kind == "translations":
+        return _translations(catalog, lang)
+    return _calendar_page(page, catalog, lang)
+
+
+def _calendar_page(page: Generated, catalog: Catalog, lang: str) -> PageSource:
+    base, events, site_url = base_of(page.uri), catalog.events, catalog.site.url
     if page.kind == "event":
-        event = catalog.by_id[page.key]
-        related = tuple(catalog.by_id[key] for key in catalog.related[event.id])
-        view = views.event_page(event, lang, base, site_url, related)
-        return render.event_markdown(view, structured.json_ld(event, lang, site_url))
+        return _event(page, catalog, lang, base)
     if page.kind == "month":
-        return _month(page.key, events, lang, base, _subscribe(lang, site_url))
+        return _month(page, events, lang, base, _subscribe(lang, site_url))
     if page.kind == "year":
         view = grids.year_overview(events, lang, base)
         html = render.render("year.html", view=view) + _subscribe(lang, site_url)
-        return render.page_markdown(l10n.t("year_overview", lang), html)
+        return list_page(page, l10n.t("year_overview", lang), html)
     if page.kind == "index":
-        return _index(page.key, events, lang, base)
+        return _index(page, events, lang, base)
     view = indexes.group_page(page.kind, page.key, events, lang, base, site_url)
     html = render.render("group_page.html", view=view, labels=render.labels(lang))
-    return render.page_markdown(view.name, html, f"{view.name}: {view.intro}", calendar_script=True)
+    return list_page(page, view.name, html, f"{view.name}: {view.intro}", script=True)
+
+
+def list_page(page: Generated, title: str, html: str, description: str = "", *, script: bool = False) -> PageSource:
+    """A calendar view: its title as heading over a block of HTML. List pages repeat what the event
+    pages say, so they stay out of the search index."""
+    assets = (CALENDAR_STYLES, CALENDAR_SCRIPT) if script else (CALENDAR_STYLES,)
+    return PageSource(
+        page.uri, page.kind, title, slot("page"), {"page": html}, description, Heading(title), False, True, assets
+    )
+
+
+def _event(page: Generated, catalog: Catalog, lang: str, base: str) -> PageSource:
+    """The editor's Markdown body between two slots of generated HTML. Search entries for events are
+    written from the events themselves (`search_index.event_docs`), so the page is not searched; its
+    contents list would only hold the title."""
+    event, site_url = catalog.by_id[page.key], catalog.site.url
+    related = tuple(catalog.by_id[key] for key in catalog.related[event.id])
+    view = views.event_page(event, lang, base, site_url, related)
+    head = render.render("event_head.html", view=view)
+    tail = render.render("event_tail.html", view=view, json_ld=structured.json_ld(event, lang, site_url))
+    body = slot("head") + (view.body.value if view.body else "") + slot("tail")
+    title = view.title.value
+    return PageSource(
+        page.uri, page.kind, title, body, {"head": head, "tail": tail}, view.description, None, False, False
+    )
+
+
+def _translations(catalog: Catalog, lang: str) -> PageSource:
+    """The editors' translation report (`apk translations`) as a page, in Markdown (tables, lists)."""
+    title = l10n.t("translations.title", lang)
+    body = f"# {render.markdown_heading(title)}\n\n" + translations.markdown(catalog.translations, lang)
+    return PageSource(TRANSLATIONS.uri, TRANSLATIONS.kind, title, body, searchable=False)
+
+
+def _anthology_context(catalog: Catalog) -> anthology_pages.Context:
+    site = catalog.site
+    return anthology_pages.Context(catalog.by_id, site.today, site.url, site.pdf)
 
 
 def _subscribe(lang: str, site_url: str) -> str:
@@ -96,14 +125,15 @@ def _subscribe(lang: str, site_url: str) -> str:
     return render.render("_subscribe.html", sub=views.subscribe(feed_files.CALENDAR_FEED, lang, site_url))
 
 
-def _month(key: str, events: tuple[Event, ...], lang: str, base: str, subscribe: str) -> render.Source:
-    grid = grids.month_grid(events, key, lang, base, grids.month_keys(events))
+def _month(page: Generated, events: tuple[Event, ...], lang: str, base: str, subscribe: str) -> PageSource:
+    grid = grids.month_grid(events, page.key, lang, base, grids.month_keys(events))
     words = {**render.labels(lang), "year_href": f"{base}calendar/year/"}
     html = render.render("month_grid.html", grid=grid, labels=words) + subscribe
-    return render.page_markdown(grid.heading, html, grid.caption, calendar_script=True)
+    return list_page(page, grid.heading, html, grid.caption, script=True)
 
 
-def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render.Source:
+def _index(page: Generated, events: tuple[Event, ...], lang: str, base: str) -> PageSource:
+    kind = page.key
     view = indexes.index(kind, events, lang, base)
     tiles = tilemap.tiles(view) if kind == "regions" else ()
     html = render.render(
@@ -119,12 +149,12 @@ def _index(kind: str, events: tuple[Event, ...], lang: str, base: str) -> render
         name_label=l10n.t(f"filter.{SINGULAR[kind]}", lang),
         count_label=l10n.t("events_label", lang),
     )
-    return render.page_markdown(l10n.t(f"index.{kind}", lang), html)
+    return list_page(page, l10n.t(f"index.{kind}", lang), html)
 
 
 def region_map(events: tuple[Event, ...], lang: str, base: str) -> str:
     """The regions page's tile map, for another page at `base` (the home page): the same figure,
     so that the map is drawn in one place."""
-    html = _index("regions", events, lang, base).slots["page"]
+    html = _index(Generated("regions/index.md", "index", "regions"), events, lang, base).slots["page"]
     start = html.find('<figure class="apk-map"')
     return html[start : html.index("</figure>", start) + len("</figure>")] if start >= 0 else ""

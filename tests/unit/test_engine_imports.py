@@ -94,3 +94,64 @@ def test_the_hooks_keep_what_they_remember_in_one_object():
     """The state of a run lives in `mkdocs_state.Run`, not in dicts, lists and one-element cells."""
     layer = [p for p in sorted(HOOKS.rglob("*.py")) if in_mkdocs_layer(p)]
     assert [name for path in layer for name in module_level_containers(path)] == ["mkdocs_state.py: _run"]
+
+
+def absolute_imports(path: Path) -> list[tuple[int, str]]:
+    """Every module a file imports, relative imports resolved (`from ..tools import x` in
+    `apk_site/anthology/` is `apk_site.tools`)."""
+    package = ".".join(path.relative_to(HOOKS).parent.parts)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.split(".")[: len(package.split(".")) - node.level + 1]
+            module = ".".join([*base, node.module] if node.module else base)
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+        elif isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+    return found
+
+
+def test_the_core_does_not_import_the_editors_tools():
+    tools = HOOKS / "apk_site" / "tools"
+    core = [p for p in sorted(HOOKS.rglob("*.py")) if tools not in p.parents]
+    wrong = [
+        f"{path.relative_to(ROOT)}:{line}: imports {module}"
+        for path in core
+        for line, module in absolute_imports(path)
+        if module.startswith("apk_site.tools")
+    ]
+    assert wrong == []
+    # The check resolves relative imports: the tools themselves are seen importing each other.
+    assert any(m.startswith("apk_site.tools.") for _, m in absolute_imports(tools / "cli.py"))
+
+
+# Material's conventions and the frames' placeholders: front-matter keys Material reads, the
+# heading it would otherwise add, and the prototype pages' placeholder words.
+MATERIAL_KEYS = {"search", "hide", "calendar_styles", "calendar_script"}
+MATERIAL_TEXTS = ('id="page-title"', "XAPKSHELL", "xapkshell")
+
+
+def material_conventions(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Dict):
+            keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+            found += [f"{path.name}:{node.lineno}: key {key!r}" for key in keys if key in MATERIAL_KEYS]
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Constant)
+            and node.slice.value in MATERIAL_KEYS
+        ):
+            found.append(f"{path.name}:{node.lineno}: key {node.slice.value!r}")
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += [f"{path.name}:{node.lineno}: {text}" for text in MATERIAL_TEXTS if text in node.value]
+    return found
+
+
+def test_material_conventions_live_in_the_mkdocs_layer():
+    core = [p for p in sorted(HOOKS.rglob("*.py")) if not in_mkdocs_layer(p)]
+    assert [name for path in core for name in material_conventions(path)] == []
+    layer = " ".join(name for p in sorted(HOOKS.rglob("mkdocs_*.py")) for name in material_conventions(p))
+    assert "key 'search'" in layer and 'id="page-title"' in layer and "XAPKSHELL" in layer

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from apk_site import catalog as catalog_module
 from apk_site.problems import Problem
-from apk_site.tools import check as check_module
 from apk_site.tools.check import CheckResult, format_github
 from apk_site.tools.cli import main
 
@@ -99,7 +99,7 @@ def test_an_anthology_folder_that_was_named_must_exist(tmp_path: Path) -> None:
 def test_a_site_without_anthology_loader_is_checked_with_a_note(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(check_module, "ANTHOLOGY_MODULE", "apk_site.no_anthology.loader")
+    monkeypatch.setattr(catalog_module, "ANTHOLOGY_MODULE", "apk_site.no_anthology.loader")
     (tmp_path / "events").mkdir()
     assert run("check", root=tmp_path) == (
         0,

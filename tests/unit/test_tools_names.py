@@ -190,7 +190,7 @@ def test_help_in_plain_words() -> None:
         sub = subprocess.run(
             [sys.executable, "scripts/apk.py", tool, "--help"], cwd=ROOT, capture_output=True, text=True, check=True
         )
-        assert sub.stdout.startswith(f"usage: python scripts/apk.py {tool}")
+        assert sub.stdout.startswith(f"usage: apk {tool}")
     wrong = subprocess.run(
         [sys.executable, "scripts/apk.py", "publish"], cwd=ROOT, capture_output=True, text=True, check=False
     )

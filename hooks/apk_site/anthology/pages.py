@@ -1,7 +1,7 @@
 """Which Anthology pages the build publishes, and the Markdown of each in one language.
 
-Pages are `apk_site.pages.Generated` entries, as for events: the adapter adds the `.ru.md`/`.en.md`
-siblings and asks `markdown()` for the language being built. Every text and every page of front and
+Pages are `Generated` entries, as for events, and `source()` gives each as a `PageSource` in one
+language (see `apk_site.pages`). Every text and every page of front and
 back matter is a page at `anthology/<part>/<name>/`; the contents, the author index and one page per
 author, three indexes and the whole book on one page are generated from the same `Book`.
 """
@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from .. import l10n
 from ..model import Event
 from ..model import Text as Said
-from ..pages import Generated, base_of
+from ..page_source import Generated, Heading, PageSource, base_of
 from . import render, views
 from .model import Book, Text
 
 KIND = "anthology"
+# The Anthology's headings are set in the book's typeface.
+HEADING_STYLE = "apk-book apk-book--head"
 BOOK_URI = "anthology/book.md"
 
 
@@ -55,7 +57,7 @@ def is_anthology(page: Generated) -> bool:
     return page.kind.startswith(KIND + "-")
 
 
-def markdown(page: Generated, book: Book, lang: str, context: Context) -> str:
+def source(page: Generated, book: Book, lang: str, context: Context) -> PageSource:
     base = base_of(page.uri)
     kind = page.kind.removeprefix(KIND + "-")
     if kind == "entry":
@@ -63,31 +65,48 @@ def markdown(page: Generated, book: Book, lang: str, context: Context) -> str:
     if kind == "contents":
         view = views.contents(book, lang, base)
         body = render.render("contents.html", view=view, lang=lang, pdf=_pdf_link(lang, base, context))
-        return render.page({"title": view.title, "description": view.intro}, render.heading(view.title) + body)
+        return _page(page, view.title, body, view.intro, heading=_heading(view.title))
     if kind == "authors":
-        return _authors(book, lang, base)
+        return _authors(page, book, lang, base)
     if kind == "author":
-        return _author(page.key, book, lang, base)
+        return _author(page, book, lang, base)
     if kind == "index":
-        return _facet(page.key, book, lang, base)
+        return _facet(page, book, lang, base)
     if kind == "book":
         view = views.book_page(book, lang, base, _pdf_link(lang, base, context))
         body = render.render("book.md", view=view, contents_label=l10n.t("anthology.contents", lang))
-        return render.page({"title": view.title}, body)
+        return _page(page, view.title, body)
     raise ValueError(f"no Anthology page of kind {page.kind!r}")
 
 
-def _entry(page: Generated, book: Book, lang: str, base: str, context: Context) -> str:
+def _page(
+    page: Generated,
+    title: str,
+    body: str,
+    description: str = "",
+    *,
+    heading: Heading | None = None,
+    citation: tuple[tuple[str, str], ...] = (),
+) -> PageSource:
+    body += "" if body.endswith("\n") else "\n"
+    return PageSource(page.uri, page.kind, title, body, {}, description, heading, citation=citation)
+
+
+def _heading(title: str, lang: str = "", page_lang: str = "") -> Heading:
+    """The title over the page, marked with its language when that is not the page's."""
+    return Heading(title, lang if lang != page_lang else "", HEADING_STYLE)
+
+
+def _entry(page: Generated, book: Book, lang: str, base: str, context: Context) -> PageSource:
     entry = next(e for e in book.entries if e.id == page.key)
     if not isinstance(entry, Text):
         view = views.matter_page(entry, book, lang, base)
-        return render.page({"title": view.title.value}, render.render("matter_page.md", view=view))
+        return _page(page, view.title.value, render.render("matter_page.md", view=view))
     text_view = views.text_page(entry, book, lang, base, context.site_url, context.events, context.accessed)
     original = render.html(text_view.original.body) if text_view.original else ""
-    meta: dict[str, object] = {"title": text_view.title.value, "description": _description(text_view)}
-    if text_view.cite and text_view.cite.tags:
-        meta["citation"] = [list(tag) for tag in text_view.cite.tags]
-    return render.page(meta, render.render("text_page.md", view=text_view, original_html=original))
+    body = render.render("text_page.md", view=text_view, original_html=original)
+    tags = tuple(tuple(tag) for tag in text_view.cite.tags) if text_view.cite else ()
+    return _page(page, text_view.title.value, body, _description(text_view), citation=tags)  # type: ignore[arg-type]
 
 
 def _description(view: views.TextPage) -> str:
@@ -95,7 +114,7 @@ def _description(view: views.TextPage) -> str:
     return f"{authors}. {view.title.value}" if authors else view.title.value
 
 
-def _authors(book: Book, lang: str, base: str) -> str:
+def _authors(page: Generated, book: Book, lang: str, base: str) -> PageSource:
     title = l10n.t("anthology.authors", lang)
     body = render.render(
         "authors.html",
@@ -104,19 +123,18 @@ def _authors(book: Book, lang: str, base: str) -> str:
         lang=lang,
         contents=views.Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"),
     )
-    return render.page({"title": title}, render.heading(title) + body)
+    return _page(page, title, body, heading=_heading(title))
 
 
-def _author(key: str, book: Book, lang: str, base: str) -> str:
-    view = views.author_page(book.authors[key], book, lang, base)
+def _author(page: Generated, book: Book, lang: str, base: str) -> PageSource:
+    view = views.author_page(book.authors[page.key], book, lang, base)
     body = render.render("author.html", view=view)
-    return render.page(
-        {"title": view.name.value, "description": view.bio.value},
-        render.heading(view.name.value, view.name.lang, lang) + body,
-    )
+    name = view.name
+    return _page(page, name.value, body, view.bio.value, heading=_heading(name.value, name.lang, lang))
 
 
-def _facet(kind: str, book: Book, lang: str, base: str) -> str:
+def _facet(page: Generated, book: Book, lang: str, base: str) -> PageSource:
+    kind = page.key
     title = l10n.t(f"anthology.index.{kind}", lang)
     body = render.render(
         "facet.html",
@@ -126,7 +144,7 @@ def _facet(kind: str, book: Book, lang: str, base: str) -> str:
         lang=lang,
         contents=views.Link(Said(l10n.t("anthology.book_contents", lang), lang), f"{base}anthology/"),
     )
-    return render.page({"title": title}, render.heading(title) + body)
+    return _page(page, title, body, heading=_heading(title))
 
 
 def _pdf_link(lang: str, base: str, context: Context) -> views.Link | None:

@@ -13,8 +13,12 @@ tests/e2e/test_build_modes.py checks that both give the same bytes.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from . import indexes
+from .page_source import Generated, PageSource
+from .render import slot
 
 # What changes from one page of a frame to the next, and what stands for it in the prototype.
 PLACEHOLDERS = {
@@ -62,3 +66,36 @@ class Shell:
         for name, text in zip(self.names, self.texts[1:], strict=True):
             out += (values[name], text)
         return "".join(out)
+
+
+# The pages made from a frame, by kind, and their frame: none of them is in the navigation, and all
+# stand two folders deep.
+FRAMES = {"event": "event", "month": "list", **{kind: "list" for kind in indexes.KINDS}}
+PROTOTYPE = "prototype"
+
+
+def prototypes(pages: Iterable[Generated]) -> tuple[Generated, ...]:
+    """One prototype per folder of framed pages; never published itself."""
+    folders = sorted({(folder_of(p), FRAMES[p.kind]) for p in pages if p.kind in FRAMES})
+    return tuple(Generated(f"{folder}/{PAGE}.md", PROTOTYPE, frame) for folder, frame in folders)
+
+
+def frame_of(page: Generated) -> str:
+    """'event' or 'list' for a framed page or a prototype, '' for others."""
+    return page.key if page.kind == PROTOTYPE else FRAMES.get(page.kind, "")
+
+
+def folder_of(page: Generated) -> str:
+    return page.uri.rsplit("/", 1)[0]
+
+
+def prototype_source(page: Generated) -> PageSource:
+    """The prototype of a frame: placeholders where each page's values go, and what every page of
+    the frame asks of the theme (an event page's, or a calendar list's with its script)."""
+    title, description, content = (PLACEHOLDERS[name] for name in ("title", "description", "content"))
+    if page.key == "event":
+        return PageSource(page.uri, PROTOTYPE, title, slot("page"), {"page": content}, description, None, False, False)
+    assets = ("calendar.css", "calendar.js")
+    return PageSource(
+        page.uri, PROTOTYPE, title, slot("page"), {"page": content}, description, None, False, True, assets
+    )

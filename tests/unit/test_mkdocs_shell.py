@@ -1,10 +1,10 @@
-"""Framed pages (apk_site.shell): a prototype page cut at its placeholders and filled per page."""
+"""Framed pages (apk_site.mkdocs_shell): a prototype page cut at its placeholders and filled per page."""
 
 from __future__ import annotations
 
 import pytest
-from apk_site import shell
-from apk_site.shell import PAGE, PLACEHOLDERS, Shell, ShellError
+from apk_site import mkdocs_shell as shell
+from apk_site.mkdocs_shell import PAGE, PLACEHOLDERS, Shell, ShellError
 
 PROTOTYPE = (
     f'<title>{PLACEHOLDERS["title"]} - Site</title><meta content="{PLACEHOLDERS["description"]}">'
