@@ -23,9 +23,12 @@ from bench import ROOT, generate, timed  # noqa: E402
 
 
 def worktree(revision: str, folder: Path) -> Path:
-    subprocess.run(
-        ["git", "worktree", "add", "--detach", str(folder), revision], cwd=ROOT, check=True, capture_output=True
-    )
+    """The earlier commit's files, sharing this checkout's npm packages (the web form's)."""
+    add = ["git", "worktree", "add", "--detach", str(folder), revision]
+    subprocess.run(add, cwd=ROOT, check=True, capture_output=True)
+    packages = ROOT / "cms" / "node_modules"
+    if packages.is_dir() and (folder / "cms").is_dir():
+        (folder / "cms" / "node_modules").symlink_to(packages)
     return folder
 
 
@@ -58,9 +61,11 @@ def compare(revision: str, sizes: list[int], runs: int, work: Path) -> list[str]
                     flush=True,
                 )
             this, before = (statistics.median(seconds[name]) for name in builds)
+            # Each round's two builds saw about the same load: the median of their ratios is the steadier figure.
+            paired = statistics.median(a / b for a, b in zip(*seconds.values(), strict=True))
             lines.append(
-                f"{count} events: this {this:.2f} s, {revision} {before:.2f} s, "
-                f"ratio {this / before:.3f} (medians of {runs})"
+                f"{count} events: this {this:.2f} s, {revision} {before:.2f} s, ratio of medians {this / before:.3f}, "
+                f"median ratio per round {paired:.3f} ({runs} rounds)"
             )
     finally:
         subprocess.run(["git", "worktree", "remove", "--force", str(earlier)], cwd=ROOT, check=False)

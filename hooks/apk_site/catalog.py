@@ -147,13 +147,24 @@ class Catalog:
 
 def make_catalog(loaded: Loaded, folders: Folders, history: Revisions, site: Site) -> Catalog:
     events, book = loaded.events, loaded.book
-    book_read = book if loaded.anthology else None
-    report = translations.report(
-        folders.events, folders.docs, folders.anthology, base=folders.root, loaded=events, book=book_read
-    )
+    report = translation_report(loaded, folders)
     generated = {page.uri: page for page in pages.generated(events, book)}
     history = history.with_statuses({e.id: e.status for e in events})
     return Catalog(events, {e.id: e for e in events}, views.related_ids(events), book, history, report, site, generated)
+
+
+def translation_report(loaded: Loaded, folders: Folders) -> translations.Report:
+    """What is missing in which language, from what the catalog step read."""
+    book = loaded.book if loaded.anthology else None
+    return translations.report(
+        folders.events,
+        folders.docs,
+        folders.anthology,
+        base=folders.root,
+        events=loaded.events,
+        book=book,
+        problems=loaded.problems,
+    )
 
 
 def fingerprint(folders: Folders) -> tuple[Any, ...]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from .anthology.model import Book
-from .loader import LANGUAGE_SUFFIX, display_path, load_events
+from .loader import LANGUAGE_SUFFIX, display_path
 from .model import Event, Translation
 from .problems import Problem
 from .text_files import read_text
@@ -69,26 +69,22 @@ class Report:
 def report(
     events_dir: Path,
     docs_dir: Path | None,
-    anthology_dir: Path | None = None,
+    anthology_dir: Path | None,
     *,
-    base: Path | None = None,
-    loaded: tuple[Event, ...] | None = None,
-    book: Book | None = None,
+    base: Path,
+    events: tuple[Event, ...],
+    book: Book | None,
+    problems: Iterable[Problem] = (),
 ) -> Report:
     """Every gap, sorted by language and path; paths are shown relative to `base` (the project).
-    A build passes the events it `loaded` already (it has no problems, or it would have stopped),
-    and the Anthology's `book`."""
-    base = base or events_dir.parent
-    if loaded is not None:
-        events, problems = loaded, ()
-    else:
-        events, problems = load_events(events_dir, base) if events_dir.is_dir() else ((), ())
+    The events and the Anthology's `book` (None: the site has none) are what the catalog step read;
+    files with `problems` are listed as not counted."""
     drafts = _drafts(events_dir, base)
     skip = anthology_dir if anthology_dir is not None and anthology_dir.is_dir() else None
     sections = (
         Section("events", len(events), _sorted(gap for e in events for gap in _event_gaps(e, drafts))),
         _files_section("pages", docs_dir, base, skip=skip),
-        _anthology_section(skip, base, book),
+        _anthology_section(book if skip is not None else None),
     )
     broken = {p.path for p in problems} | {path for section in sections for path in section.unread}
     return Report(sections, tuple(sorted(broken)))
@@ -155,16 +151,10 @@ def _files_section(kind: str, folder: Path | None, base: Path, *, skip: Path | N
     return Section(kind, total, _sorted(gaps), unread=tuple(unread))
 
 
-def _anthology_section(folder: Path | None, base: Path, book: Book | None) -> Section:
-    """The Anthology's texts through its own loader (which knows originals and `lang`), when the site has one."""
-    if folder is None:
-        return Section("anthology", 0, note="missing")
+def _anthology_section(book: Book | None) -> Section:
+    """The Anthology's texts as its own loader read them (it knows originals and `lang`)."""
     if book is None:
-        try:
-            from .anthology.loader import load_book
-        except ImportError:
-            return Section("anthology", 0, note="missing")
-        book, _ = load_book(folder, base)
+        return Section("anthology", 0, note="missing")
     gaps = (
         Gap(entry.path, entry.id, entry.versions[0].title, lang)
         for entry in book.entries

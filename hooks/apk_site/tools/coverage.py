@@ -1,19 +1,29 @@
 """`translations`: the translation report (`apk_site.translations`) for the command line.
 
-`coverage_report` reads the folders into a `Report`; `report_text` prints it, in English like the
-tool's other output; `coverage_markdown` is the page the site shows, for `--format markdown`.
+`coverage_report` reads the folders through the catalog step, as the build does, into a `Report`;
+`report_text` prints it, in English like the tool's other output; `coverage_markdown` is the page
+the site shows, for `--format markdown`.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .. import LANGUAGES
+from ..catalog import Folders, load, translation_report
 from ..translations import Gap, Report
 from ..translations import markdown as coverage_markdown
-from ..translations import report as coverage_report
 
 __all__ = ["coverage_markdown", "coverage_report", "report_text"]
+
+
+def coverage_report(
+    events_dir: Path, docs_dir: Path | None, anthology_dir: Path | None = None, *, base: Path
+) -> Report:
+    """The report of the folders; files with problems are left out of the counts and named."""
+    folders = Folders(base, events_dir, docs_dir, anthology_dir, link_events=False)
+    return translation_report(load(folders), folders)
 
 
 LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
@@ -54,5 +64,3 @@ def _what(kind: str, gap: Gap) -> str:
     if kind == "events" and gap.draft:
         return f"no {language} text; the draft {gap.draft} is waiting"
     return f"no {language} text: create {target}"
-
-
