@@ -63,7 +63,7 @@ clean:
 	rm -rf site build $(VENV)
 
 # The README's pictures (home, event, calendar; phone and desktop; kk and ru) from the 420-event
-# sample built as on 1 April 2025, with Debian's chromium, into docs/assets/screenshots/.
+# sample built as on 1 April 2025, with Debian's chromium, into dev/screenshots/.
 .PHONY: screenshots
 screenshots: setup
 	$(BIN)/python scripts/screenshots.py

@@ -2,10 +2,12 @@
 
 Generates the sample calendar, builds it as on 1 April 2025 (Astana), when most of the sample's year
 lies ahead, serves it on a local port and photographs the home page, an event and the calendar on a
-phone (390x844) and a desktop (1280x800), in Kazakh and Russian, into docs/assets/screenshots/. The
-browser's clock is set to the same day, so that the home page's script agrees with the build.
+phone (390x844) and a desktop (1280x800), in Kazakh and Russian, into dev/screenshots/ (kept out of
+the published site; the editors' guide's pictures of the web form are docs/assets/screenshots/cms-*,
+taken by scripts/cms_screenshots.py). The browser's clock is set to the same day, so that the home
+page's script agrees with the build.
 
-    python scripts/screenshots.py [--out docs/assets/screenshots]
+    python scripts/screenshots.py [--out dev/screenshots]
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def photograph(url: str, pictures: list[tuple[str, str, str]], out: Path) -> Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "assets" / "screenshots")
+    parser.add_argument("--out", type=Path, default=ROOT / "dev" / "screenshots")
     options = parser.parse_args()
     options.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="apk-screenshots-") as work:
