@@ -1,27 +1,25 @@
 """The catalog step: the editors' folders in; the events, the Anthology and every problem out.
 
-The site's build (through `mkdocs_adapter`) and `apk check` both read the folders here, so what the
-check passes the build accepts. The build then adds what only it needs (`Catalog`): the git history
-behind SEQUENCE, the translation report and the pages to generate, from which `pages.pages_for`
-makes each language's page sources. No engine is known here.
+The site's build (through `mkdocs_adapter`), `apk check` and `apk translations` all read the folders
+here, so what the check passes the build accepts. The build then adds what only it needs
+(`pages.make_catalog`: the git history behind SEQUENCE, the translation report, the pages to
+generate). No engine is known here, and nothing that renders: `apk check` stays quick to start.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import pages, translations, views
 from .anthology.model import EMPTY as EMPTY_BOOK
 from .anthology.model import Book
 from .loader import classify, display_path, event_files, load_events
 from .model import Event
-from .page_source import Site
 from .problems import Problem
-from .revisions import Revisions
 from .text_files import read_text
 
 # Looked up when the catalog is read, so that a site without an Anthology is still checked and built.
@@ -56,7 +54,7 @@ class Loaded:
     problems: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
     files: int = 0  # event files read
-    anthology: bool = False  # the Anthology was read (its folder and loader exist)
+    anthology_read: bool = False  # the Anthology's folder and loader exist, and the loader read it
 
     @property
     def ok(self) -> bool:
@@ -74,19 +72,19 @@ def load(folders: Folders) -> Loaded:
     if folders.docs is not None and folders.docs.is_dir():
         found |= set(page_problems(folders.docs, root))
     event_ids = frozenset(event.id for event in events) if folders.link_events and not problems else None
-    book, book_problems, note = _anthology(folders, event_ids)
+    read, book_problems, note = _anthology(folders, event_ids)
     found |= set(book_problems)
     notes += [note] if note else []
     files = len(event_files(events_dir)) if events_dir.is_dir() else 0
-    read = bool(book_problems) or not note
-    return Loaded(events, book, tuple(sorted(found)), tuple(notes), files, read)
+    book = read if read is not None else EMPTY_BOOK
+    return Loaded(events, book, tuple(sorted(found)), tuple(notes), files, anthology_read=read is not None)
 
 
 def page_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """mkdocs-static-i18n drops a page such as `about.kz.md` without a word: say so. A page that is
     not UTF-8 stops MkDocs with "Encoding error" and no hint: say which encoding and how to fix it."""
     found = []
-    for path in sorted(docs_dir.rglob("*.md")):
+    for path in pages_in(docs_dir):
         named = classify(path, root)
         text = named if isinstance(named, Problem) else read_text(path, display_path(path, root))
         if isinstance(text, Problem):
@@ -94,18 +92,29 @@ def page_problems(docs_dir: Path, root: Path) -> list[Problem]:
     return found
 
 
-def _anthology(folders: Folders, event_ids: frozenset[str] | None) -> tuple[Book, tuple[Problem, ...], str]:
+def pages_in(docs_dir: Path) -> list[Path]:
+    """The hand-written pages, as MkDocs finds them: it leaves out names starting with a dot (an
+    editor's lock file `.#about.md`, a `.git` folder)."""
+    return [
+        p
+        for p in sorted(docs_dir.rglob("*.md"))
+        if not any(part.startswith(".") for part in p.relative_to(docs_dir).parts)
+    ]
+
+
+def _anthology(folders: Folders, event_ids: frozenset[str] | None) -> tuple[Book | None, tuple[Problem, ...], str]:
     """The Anthology through its own loader, kept apart from the events so that a site without an
-    Anthology (no loader, or no folder) is still read, with a note saying so."""
+    Anthology (no loader, or no folder) is still read, with a note saying so. The book is None when
+    it was not read."""
     loader = anthology_loader()
     if loader is None:
-        return EMPTY_BOOK, (), "Anthology: not checked, the site has no Anthology loader (apk_site.anthology)"
+        return None, (), "Anthology: not checked, the site has no Anthology loader (apk_site.anthology)"
     folder, root = folders.anthology, folders.root
     if folder is None or not folder.is_dir():
         shown = display_path(folder, root) if folder is not None else "docs/anthology"
         if folders.anthology_given:
-            return EMPTY_BOOK, (Problem(shown, 1, "ANTHOLOGY_DIR", "this folder does not exist"),), ""
-        return EMPTY_BOOK, (), f"Anthology: not checked, there is no folder {shown}"
+            return None, (Problem(shown, 1, "ANTHOLOGY_DIR", "this folder does not exist"),), ""
+        return None, (), f"Anthology: not checked, there is no folder {shown}"
     book, problems = loader.load_book(folder, root, event_ids)
     return book, tuple(problems), ""
 
@@ -120,51 +129,24 @@ def anthology_loader() -> ModuleType | None:
 
 
 def failure_summary(loaded: Loaded, folders: Folders) -> str:
-    """The closing line of a build that stops on these problems."""
-    loader = anthology_loader()
-    prefix = display_path(folders.anthology, folders.root) if folders.anthology is not None else ""
-    in_book = loader.summary(loaded.problems, prefix) if loader is not None and prefix else None
+    """The closing line of a build that stops on these problems, naming where they are."""
+    places = {_place(problem.path, folders) for problem in loaded.problems}
+    named = [name for name in ("event", "page", "Anthology") if name in places]
+    where = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else (named[0] if named else "event")
     noun = "problem" if len(loaded.problems) == 1 else "problems"
-    return in_book or f"{len(loaded.problems)} {noun} in event files: fix them and build again"
+    return f"{len(loaded.problems)} {noun} in {where} files: fix them and build again"
 
 
-# ---- what the build adds ----
+def _place(path: str, folders: Folders) -> str:
+    def under(folder: Path | None) -> bool:
+        return folder is not None and (path + "/").startswith(display_path(folder, folders.root).rstrip("/") + "/")
+
+    return "Anthology" if under(folders.anthology) else "event" if under(folders.events) else "page"
 
 
-@dataclass(frozen=True)
-class Catalog:
-    """A loaded catalog with no problems, and what the build makes of it."""
-
-    events: tuple[Event, ...]
-    by_id: dict[str, Event]
-    related: dict[str, tuple[str, ...]]
-    book: Book
-    revisions: Revisions
-    translations: translations.Report
-    site: Site
-    pages: dict[str, pages.Generated]  # every generated page, by its source name (`events/<id>.md`)
-
-
-def make_catalog(loaded: Loaded, folders: Folders, history: Revisions, site: Site) -> Catalog:
-    events, book = loaded.events, loaded.book
-    report = translation_report(loaded, folders)
-    generated = {page.uri: page for page in pages.generated(events, book)}
-    history = history.with_statuses({e.id: e.status for e in events})
-    return Catalog(events, {e.id: e for e in events}, views.related_ids(events), book, history, report, site, generated)
-
-
-def translation_report(loaded: Loaded, folders: Folders) -> translations.Report:
-    """What is missing in which language, from what the catalog step read."""
-    book = loaded.book if loaded.anthology else None
-    return translations.report(
-        folders.events,
-        folders.docs,
-        folders.anthology,
-        base=folders.root,
-        events=loaded.events,
-        book=book,
-        problems=loaded.problems,
-    )
+def event_problems(loaded: Loaded, folders: Folders) -> tuple[Problem, ...]:
+    """The problems in event files (the translation report leaves those files out of its counts)."""
+    return tuple(p for p in loaded.problems if _place(p.path, folders) == "event")
 
 
 def fingerprint(folders: Folders) -> tuple[Any, ...]:
@@ -172,5 +154,10 @@ def fingerprint(folders: Folders) -> tuple[Any, ...]:
     found: list[Any] = [folders]
     for folder, pattern in ((folders.events, "*.md"), (folders.docs, "*.md"), (folders.anthology, "*")):
         if folder is not None and folder.is_dir():
-            found += [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob(pattern)) for s in [p.lstat()]]
+            found += [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob(pattern)) for s in [_stat(p)]]
     return tuple(found)
+
+
+def _stat(path: Path) -> os.stat_result:
+    """A linked file's own times (an edit of the file a link points to counts), or the link's when broken."""
+    return path.stat() if path.exists() else path.lstat()

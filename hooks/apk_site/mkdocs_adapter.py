@@ -55,8 +55,9 @@ from . import mkdocs_settings as settings
 from . import mkdocs_shell as shell
 from . import mkdocs_state as state
 from .anthology import pdf as anthology_pdf
-from .catalog import Catalog, Folders, Loaded, failure_summary, fingerprint, load, make_catalog
+from .catalog import Folders, Loaded, failure_summary, fingerprint, load
 from .page_source import Generated, PageSource, Site
+from .pages import Catalog, make_catalog
 from .revisions import event_revisions, fallback_time
 
 # `mkdocs build --strict` only counts warnings logged under "mkdocs.".
@@ -97,25 +98,23 @@ def _site(config: MkDocsConfig) -> Site:
 def _load(config: MkDocsConfig) -> Catalog | Loaded:
     """The catalog, read again only when a file changed: mkdocs-static-i18n runs every hook once
     per language, and `mkdocs serve` once per save. A `Loaded` with problems when it has them."""
-    where, site = folders(config), _site(config)
-    key = (fingerprint(where), site)
+    read_from, site = folders(config), _site(config)
+    key = (fingerprint(read_from), site)
     cache: dict[tuple[Any, ...], Catalog | Loaded] = state.run().catalogs
     if key not in cache:
-        loaded = load(where)
-        for note in loaded.notes:
-            log.info(note)
+        loaded = load(read_from)  # its notes are `apk check`'s: the build says nothing of a missing folder
         cache.clear()
-        cache[key] = _catalog(loaded, where, site) if loaded.ok else loaded
+        cache[key] = _catalog(loaded, read_from, site) if loaded.ok else loaded
     return cache[key]
 
 
-def _catalog(loaded: Loaded, where: Folders, site: Site) -> Catalog:
-    history = event_revisions(where.events)
+def _catalog(loaded: Loaded, read_from: Folders, site: Site) -> Catalog:
+    history = event_revisions(read_from.events)
     for note in history.notes:
         log.info(note)
     if history.error:
         raise PluginError(history.error)
-    return make_catalog(loaded, where, history, site)
+    return make_catalog(loaded, read_from, history, site)
 
 
 def refresh(config: MkDocsConfig) -> Catalog:
@@ -226,7 +225,7 @@ def _page_uris(found: Catalog, config: MkDocsConfig) -> list[str]:
 
 def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     """The page file of a generated page, in the language being built; None for hand-written pages."""
-    generated = _generated(page.file.src_uri)
+    generated = _generated(page.file.src_uri, config)
     if generated is None:
         return None
     text, slots = material.markdown(page_source(generated, config))
@@ -234,9 +233,9 @@ def generated_source(page: Page, config: MkDocsConfig) -> str | None:
     return text
 
 
-def _generated(src_uri: str) -> Generated | None:
-    uri, run = default_uri(src_uri), state.run()
-    return run.catalog.pages.get(uri) or run.prototypes.get(uri)
+def _generated(src_uri: str, config: MkDocsConfig) -> Generated | None:
+    uri = default_uri(src_uri)
+    return catalog(config).pages.get(uri) or state.run().prototypes.get(uri)
 
 
 def page_source(generated: Generated, config: MkDocsConfig) -> PageSource:
@@ -273,9 +272,9 @@ def _fill_home(markdown: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def fill_slots(html: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the generated HTML into the rendered page (see `render.Source`)."""
+    """Put the generated HTML into the rendered page (see `page_source.PageSource`)."""
     slots = state.run().slots.pop(page.file.src_uri, {})
-    generated = _generated(page.file.src_uri)
+    generated = _generated(page.file.src_uri, config)
     if generated is not None and shell.frame_of(generated) == "event":
         # The title is all an event page's (hidden) contents list: Material's "skip to content"
         # link goes to the first entry, the heading in the editor's text would be too far down.

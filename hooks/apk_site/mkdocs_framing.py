@@ -1,4 +1,4 @@
-"""Framed pages (see `shell`): the part of the adapter that writes them.
+"""Framed pages (see `mkdocs_shell`): the part of the adapter that writes them.
 
 The prototype page of each frame is rendered by MkDocs and Material like any page of the language
 being built; as it comes out (`on_post_page`), every page of that frame is made from it and written,
@@ -23,8 +23,8 @@ from . import mkdocs_compat as compat
 from . import mkdocs_material as material
 from . import mkdocs_shell as shell
 from . import mkdocs_state as state
-from .catalog import Catalog
 from .page_source import Generated
+from .pages import Catalog
 
 
 def remember_files(files: Files) -> None:

@@ -13,10 +13,12 @@ import json
 
 from markupsafe import escape
 
-from .page_source import Heading, PageSource
+from .page_source import HEADING_SLOT, Heading, PageSource
+from .pages import CALENDAR_SCRIPT, CALENDAR_STYLES
 from .render import SLOT_OPENING
 
-ASSET_KEYS = {"calendar.css": "calendar_styles", "calendar.js": "calendar_script"}
+ASSET_KEYS = {CALENDAR_STYLES: "calendar_styles", CALENDAR_SCRIPT: "calendar_script"}
+HEADING_NAME = HEADING_SLOT.removeprefix(SLOT_OPENING).removesuffix(" -->")
 
 
 def front_matter(source: PageSource) -> dict[str, object]:
@@ -34,12 +36,16 @@ def front_matter(source: PageSource) -> dict[str, object]:
 
 
 def body_and_slots(source: PageSource) -> tuple[str, dict[str, str]]:
-    """The Markdown and its slots, the heading put in front: in the first slot when the body opens
-    with one (HTML stays out of the Markdown parser), else at the top of the Markdown."""
+    """The Markdown and its slots, with the heading: where the body keeps a place for it, else in
+    front, in the first slot when the body opens with one (HTML stays out of the Markdown parser),
+    else at the top of the Markdown."""
     slots = dict(source.slots)
     if source.heading is None:
         return source.body, slots
     html = heading_html(source.heading)
+    if HEADING_SLOT in source.body:
+        slots[HEADING_NAME] = html.removesuffix("\n")
+        return source.body, slots
     first = source.body.lstrip("\n")
     if first.startswith(SLOT_OPENING):
         name = first[len(SLOT_OPENING) : first.index(" -->")]

@@ -3,7 +3,7 @@ variable of its name through `!ENV`, so that `EVENTS_DIR=... mkdocs build` works
 
 They are checked when the configuration is read (every problem at once, one line each, the build
 stops); the rest of the site reads them as a mapping of the environment variables' names to their
-values (`environ`), the form that `shell`, `anthology.pdf` and the adapter's folders take. A
+values (`environ`), the form that `mkdocs_shell`, `anthology.pdf` and the adapter's folders take. A
 mkdocs.yml without `extra.apk` (or without one of its keys) falls back to the environment.
 """
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from . import indexes
 from .page_source import Generated, PageSource
+from .pages import CALENDAR_SCRIPT, CALENDAR_STYLES
 from .render import slot
 
 # What changes from one page of a frame to the next, and what stands for it in the prototype.
@@ -93,9 +94,8 @@ def prototype_source(page: Generated) -> PageSource:
     """The prototype of a frame: placeholders where each page's values go, and what every page of
     the frame asks of the theme (an event page's, or a calendar list's with its script)."""
     title, description, content = (PLACEHOLDERS[name] for name in ("title", "description", "content"))
+    slots = {"page": content}
     if page.key == "event":
-        return PageSource(page.uri, PROTOTYPE, title, slot("page"), {"page": content}, description, None, False, False)
-    assets = ("calendar.css", "calendar.js")
-    return PageSource(
-        page.uri, PROTOTYPE, title, slot("page"), {"page": content}, description, None, False, True, assets
-    )
+        return PageSource(page.uri, PROTOTYPE, title, slot("page"), slots, description, searchable=False, toc=False)
+    assets = (CALENDAR_STYLES, CALENDAR_SCRIPT)
+    return PageSource(page.uri, PROTOTYPE, title, slot("page"), slots, description, searchable=False, assets=assets)

@@ -21,7 +21,7 @@ from typing import Any
 class Run:
     serving: bool = False
     # mkdocs_adapter: the catalogs read, by the fingerprint of the files they were read from (one
-    # kept), or their problems; the catalog of the build in progress.
+    # kept), or what was read when it has problems (`catalog.Loaded`); the catalog of the build in progress.
     catalogs: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     catalog: Any = None
     # mkdocs_shell: the prototype page of each folder of framed pages, by source name.

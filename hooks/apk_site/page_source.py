@@ -26,10 +26,16 @@ class Generated:
     key: str = ""
 
 
+# Where a template puts the page's heading when something comes before it or around it (a cover,
+# a byline): the engine layer writes the heading there, as its theme expects it.
+HEADING_SLOT = "<!-- apk:slot:heading -->"
+
+
 @dataclass(frozen=True)
 class Heading:
-    """The page's title shown as its heading, above everything else; `lang` when the title is in
-    another language than the page, `style` the site's classes around it."""
+    """The page's title shown as its heading: where the body holds `HEADING_SLOT`, else above
+    everything else. `lang` when the title is in another language than the page; `style` the site's
+    classes of a block around it."""
 
     text: str
     lang: str = ""
@@ -50,7 +56,7 @@ class PageSource:
     body: str
     slots: Mapping[str, str] = field(default_factory=dict)
     description: str = ""
-    heading: Heading | None = None  # None: the body holds the page's heading
+    heading: Heading | None = None  # None: the body holds the page's heading (an event's, with its facts)
     searchable: bool = True  # in the site's search (list pages repeat the events: they are not)
     toc: bool = True  # the page lists its headings beside it
     assets: tuple[str, ...] = ()  # the calendar's own CSS and script, which other pages do without

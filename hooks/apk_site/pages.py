@@ -10,37 +10,51 @@ the engine layer's business (`mkdocs_material`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Protocol
+from dataclasses import dataclass
 
 from . import feed_files, grids, indexes, l10n, render, structured, tilemap, translations, views
 from .anthology import pages as anthology_pages
 from .anthology.model import Book
+from .catalog import Folders, Loaded
 from .model import Event
 from .page_source import Generated, Heading, PageSource, Site, base_of
 from .render import slot
-
-__all__ = ["Generated", "Heading", "PageSource", "base_of", "generated", "pages_for"]
+from .revisions import Revisions
 
 SINGULAR = {"regions": "region", "categories": "category", "organizers": "organizer"}
 CALENDAR_STYLES, CALENDAR_SCRIPT = "calendar.css", "calendar.js"
 
 
-class Catalog(Protocol):
-    """What pages need to know about the whole calendar (`catalog.Catalog`)."""
+@dataclass(frozen=True)
+class Catalog:
+    """What the catalog step read, with no problems, and what the build makes of it: every page
+    needs to know about the whole calendar."""
 
     events: tuple[Event, ...]
     by_id: dict[str, Event]
     related: dict[str, tuple[str, ...]]
     book: Book
+    revisions: Revisions
     translations: translations.Report
     site: Site
-    pages: dict[str, Generated]
+    pages: dict[str, Generated]  # every generated page, by its source name (`events/<id>.md`)
+
+
+def make_catalog(loaded: Loaded, folders: Folders, history: Revisions, site: Site) -> Catalog:
+    """The build's catalog: `history` (SEQUENCE) counts every status change at least once."""
+    events, book = loaded.events, loaded.book
+    report = translations.report_of(loaded, folders)
+    generated = {page.uri: page for page in generated_pages(events, book)}
+    revisions = history.with_statuses({e.id: e.status for e in events})
+    return Catalog(
+        events, {e.id: e for e in events}, views.related_ids(events), book, revisions, report, site, generated
+    )
 
 
 TRANSLATIONS = Generated("translations.md", "translations")
 
 
-def generated(events: tuple[Event, ...], book: Book) -> tuple[Generated, ...]:
+def generated_pages(events: tuple[Event, ...], book: Book) -> tuple[Generated, ...]:
     """Every generated page: the calendar's, the Anthology's and the translation report."""
     found = [Generated(f"events/{e.id}.md", "event", e.id) for e in events]
     found += [Generated(f"calendar/{key}.md", "month", key) for key in grids.month_keys(events)]
@@ -49,8 +63,7 @@ def generated(events: tuple[Event, ...], book: Book) -> tuple[Generated, ...]:
         found.append(Generated(f"{kind}/index.md", "index", kind))
         found += [Generated(f"{kind}/{key}.md", kind, key) for key in sorted(indexes.entries_of(kind))]
     calendar = sorted(found, key=lambda p: p.uri)
-    book_pages = [Generated(p.uri, p.kind, p.key) for p in anthology_pages.generated(book)]
-    return (*calendar, *book_pages, TRANSLATIONS)
+    return (*calendar, *anthology_pages.generated(book), TRANSLATIONS)
 
 
 def pages_for(catalog: Catalog, lang: str) -> Iterator[PageSource]:
@@ -88,7 +101,15 @@ def list_page(page: Generated, title: str, html: str, description: str = "", *, 
     pages say, so they stay out of the search index."""
     assets = (CALENDAR_STYLES, CALENDAR_SCRIPT) if script else (CALENDAR_STYLES,)
     return PageSource(
-        page.uri, page.kind, title, slot("page"), {"page": html}, description, Heading(title), False, True, assets
+        page.uri,
+        page.kind,
+        title,
+        slot("page"),
+        {"page": html},
+        description,
+        heading=Heading(title),
+        searchable=False,
+        assets=assets,
     )
 
 
@@ -103,9 +124,8 @@ def _event(page: Generated, catalog: Catalog, lang: str, base: str) -> PageSourc
     tail = render.render("event_tail.html", view=view, json_ld=structured.json_ld(event, lang, site_url))
     body = slot("head") + (view.body.value if view.body else "") + slot("tail")
     title = view.title.value
-    return PageSource(
-        page.uri, page.kind, title, body, {"head": head, "tail": tail}, view.description, None, False, False
-    )
+    slots = {"head": head, "tail": tail}
+    return PageSource(page.uri, page.kind, title, body, slots, view.description, searchable=False, toc=False)
 
 
 def _translations(catalog: Catalog, lang: str) -> PageSource:

@@ -17,9 +17,3 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
-
-
-def summary(problems: list[Problem] | tuple[Problem, ...]) -> str:
-    count = len(problems)
-    noun = "problem" if count == 1 else "problems"
-    return f"{count} {noun} in event files: fix them and build again"

@@ -52,6 +52,9 @@ def read_text(path: Path, shown: str) -> str | Problem:
         raw = path.read_bytes()
     except IsADirectoryError:
         return Problem(shown, 1, "file name", "is a folder: names ending in .md are for text files, rename the folder")
+    except OSError as error:  # a link to nowhere, a file without read permission
+        reason = error.strerror or type(error).__name__
+        return Problem(shown, 1, "file", f"cannot be read ({reason}): if it is a link, point it at a file or delete it")
     return decode(raw, shown)
 
 

@@ -1,8 +1,8 @@
 """What is missing in which language, for events, pages and Anthology texts.
 
-`report` reads the folders into a `Report` (the build hands it what the catalog step read already);
-`markdown` renders it as the site's translation page in the reader's language, and the editors'
-`apk translations` prints it (`tools/coverage.py`).
+`report_of` makes a `Report` of what the catalog step read (the build and `apk translations` both
+call it); `markdown` renders it as the site's translation page in the reader's language, and the
+editors' `apk translations` prints it (`tools/coverage.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from .anthology.model import Book
+from .catalog import Folders, Loaded, event_problems, pages_in
 from .loader import LANGUAGE_SUFFIX, display_path
 from .model import Event, Translation
 from .problems import Problem
@@ -60,7 +61,7 @@ class Section:
 @dataclass(frozen=True)
 class Report:
     sections: tuple[Section, ...]
-    broken: tuple[str, ...] = ()  # event files with problems, left out of the counts
+    broken: tuple[str, ...] = ()  # event files with problems and pages that are not UTF-8, left out of the counts
 
     def section(self, kind: str) -> Section:
         return next(section for section in self.sections if section.kind == kind)
@@ -88,6 +89,21 @@ def report(
     )
     broken = {p.path for p in problems} | {path for section in sections for path in section.unread}
     return Report(sections, tuple(sorted(broken)))
+
+
+def report_of(loaded: Loaded, folders: Folders) -> Report:
+    """The report of what the catalog step read; event files with problems are named, not counted."""
+    book = loaded.book if loaded.anthology_read else None
+    problems = event_problems(loaded, folders)
+    return report(
+        folders.events,
+        folders.docs,
+        folders.anthology,
+        base=folders.root,
+        events=loaded.events,
+        book=book,
+        problems=problems,
+    )
 
 
 def _sorted(gaps: Iterable[Gap]) -> tuple[Gap, ...]:
@@ -126,7 +142,7 @@ def _files_section(kind: str, folder: Path | None, base: Path, *, skip: Path | N
     if folder is None or not folder.is_dir():
         return Section(kind, 0, note="missing")
     groups: dict[tuple[str, str], dict[str | None, Path]] = defaultdict(dict)
-    for path in sorted(folder.rglob("*.md")):
+    for path in pages_in(folder):
         if skip is not None and skip in path.parents:
             continue
         stem = path.name[: -len(".md")]

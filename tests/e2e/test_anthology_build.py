@@ -451,5 +451,5 @@ def test_broken_anthology_fails_the_build_once_with_every_message(tmp_path):
         f"{where}/poems/bad-facts.ru.md:3: year: is shared by all languages: set it once in {where}/poems/bad-facts.md",
         f"{where}/poems/lonely.en.md:1: file name: a translation needs its main file {where}/poems/lonely.md: create it or fix this file's name",
         f"{where}/poems/misnamed.kz.md:1: file name: unknown language code 'kz': rename it to misnamed.kk.md",
-        "13 problems in event and Anthology files: fix them and build again",
+        "13 problems in Anthology files: fix them and build again",
     ]

@@ -155,3 +155,19 @@ def test_material_conventions_live_in_the_mkdocs_layer():
     assert [name for path in core for name in material_conventions(path)] == []
     layer = " ".join(name for p in sorted(HOOKS.rglob("mkdocs_*.py")) for name in material_conventions(p))
     assert "key 'search'" in layer and 'id="page-title"' in layer and "XAPKSHELL" in layer
+
+
+# The whole book's title is a Markdown heading of the book itself (in its contents list, with its
+# permalink), not the heading Material would add: its template keeps it.
+OWN_HEADINGS = {"anthology/templates/book.md"}
+
+
+def test_the_core_templates_leave_the_theme_heading_to_the_mkdocs_layer():
+    templates = [p for p in sorted((HOOKS / "apk_site").rglob("templates/*")) if p.is_file()]
+    assert len(templates) > 10
+    found = [
+        str(path.relative_to(HOOKS / "apk_site"))
+        for path in templates
+        if any(text in path.read_text(encoding="utf-8") for text in MATERIAL_TEXTS)
+    ]
+    assert set(found) == OWN_HEADINGS

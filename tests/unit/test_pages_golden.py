@@ -15,9 +15,9 @@ import os
 
 import pytest
 from apk_site import LANGUAGES
-from apk_site.catalog import Catalog, Folders, load, make_catalog
-from apk_site.page_source import PageSource, Site
-from apk_site.pages import pages_for
+from apk_site.catalog import Folders, load
+from apk_site.page_source import HEADING_SLOT, PageSource, Site
+from apk_site.pages import Catalog, make_catalog, pages_for
 from apk_site.revisions import Revision, Revisions
 
 from tests.conftest import FIXTURES, ROOT
@@ -79,7 +79,14 @@ def test_pages_come_as_one_type_with_no_engine_conventions(catalog: Catalog) -> 
         text = written(source)
         for convention in ("search:", "hide:", "calendar_script", "XAPKSHELL", "xapkshellpagex"):
             assert convention not in text, (source.uri, convention)
-        assert source.body.startswith("\n\n<!-- apk:slot:") or source.heading is None or source.heading.style
+        # A heading goes above the content, in a block of its own, or where the body keeps its place.
+        heading = source.heading
+        assert (
+            heading is None
+            or heading.style
+            or source.body.startswith("\n\n<!-- apk:slot:")
+            or HEADING_SLOT in source.body
+        )
 
 
 def test_the_core_says_what_a_page_wants_and_the_mkdocs_layer_how(catalog: Catalog) -> None:

@@ -592,13 +592,3 @@ def load_book(
         back=tuple(m for m in by_order if m.part == BACK),
     )
     return book, tuple(sorted(set(problems)))
-
-
-def summary(problems: Iterable[Problem], prefix: str) -> str | None:
-    """The closing line of a failed build when some problems are in the Anthology's files (under
-    `prefix`); None when all of them are the events', whose own summary then says so."""
-    found = list(problems)
-    if not any(p.path.startswith(prefix) for p in found):
-        return None
-    noun = "problem" if len(found) == 1 else "problems"
-    return f"{len(found)} {noun} in event and Anthology files: fix them and build again"

@@ -1,4 +1,4 @@
-"""Which Anthology pages the build publishes, and the Markdown of each in one language.
+"""Which Anthology pages the build publishes, and the source of each in one language.
 
 Pages are `Generated` entries, as for events, and `source()` gives each as a `PageSource` in one
 language (see `apk_site.pages`). Every text and every page of front and
@@ -11,16 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from .. import l10n
 from ..model import Event
 from ..model import Text as Said
-from ..page_source import Generated, Heading, PageSource, base_of
+from ..page_source import HEADING_SLOT, Generated, Heading, PageSource, base_of
 from . import render, views
 from .model import Book, Text
 
 KIND = "anthology"
-# The Anthology's headings are set in the book's typeface.
+# The Anthology's headings are set in the book's typeface; pages with a byline or a cover put the
+# heading where their template says.
 HEADING_STYLE = "apk-book apk-book--head"
+HEADING = Markup(HEADING_SLOT)
 BOOK_URI = "anthology/book.md"
 
 
@@ -74,6 +78,7 @@ def source(page: Generated, book: Book, lang: str, context: Context) -> PageSour
         return _facet(page, book, lang, base)
     if kind == "book":
         view = views.book_page(book, lang, base, _pdf_link(lang, base, context))
+        # The book's title is a heading of its Markdown, in its contents list: the template holds it.
         body = render.render("book.md", view=view, contents_label=l10n.t("anthology.contents", lang))
         return _page(page, view.title, body)
     raise ValueError(f"no Anthology page of kind {page.kind!r}")
@@ -101,12 +106,19 @@ def _entry(page: Generated, book: Book, lang: str, base: str, context: Context) 
     entry = next(e for e in book.entries if e.id == page.key)
     if not isinstance(entry, Text):
         view = views.matter_page(entry, book, lang, base)
-        return _page(page, view.title.value, render.render("matter_page.md", view=view))
+        body = render.render("matter_page.md", view=view, heading_slot=HEADING)
+        return _page(page, view.title.value, body, heading=_title_heading(view.title, lang))
     text_view = views.text_page(entry, book, lang, base, context.site_url, context.events, context.accessed)
     original = render.html(text_view.original.body) if text_view.original else ""
-    body = render.render("text_page.md", view=text_view, original_html=original)
+    body = render.render("text_page.md", view=text_view, original_html=original, heading_slot=HEADING)
     tags = tuple(tuple(tag) for tag in text_view.cite.tags) if text_view.cite else ()
-    return _page(page, text_view.title.value, body, _description(text_view), citation=tags)  # type: ignore[arg-type]
+    heading = _title_heading(text_view.title, lang)
+    return _page(page, text_view.title.value, body, _description(text_view), heading=heading, citation=tags)  # type: ignore[arg-type]
+
+
+def _title_heading(title: Said, lang: str) -> Heading:
+    """A text's or a page's title, which may be in another language than the page (a fallback)."""
+    return Heading(title.value, title.lang if title.lang != lang else "")
 
 
 def _description(view: views.TextPage) -> str:

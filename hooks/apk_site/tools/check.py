@@ -46,7 +46,7 @@ def check(
     events have no problems.
     """
     loaded = load(Folders(root, events_dir, docs_dir, anthology_dir, anthology_given, link_events))
-    texts = len(loaded.book.entries) if loaded.anthology else 0
+    texts = len(loaded.book.entries) if loaded.anthology_read else 0
     return CheckResult(loaded.problems, len(loaded.events), loaded.files, texts, loaded.notes)
 
 

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from .. import LANGUAGES
-from ..catalog import Folders, load, translation_report
-from ..translations import Gap, Report
+from ..catalog import Folders, load
+from ..translations import Gap, Report, report_of
 from ..translations import markdown as coverage_markdown
 
 __all__ = ["coverage_markdown", "coverage_report", "report_text"]
@@ -23,7 +23,7 @@ def coverage_report(
 ) -> Report:
     """The report of the folders; files with problems are left out of the counts and named."""
     folders = Folders(base, events_dir, docs_dir, anthology_dir, link_events=False)
-    return translation_report(load(folders), folders)
+    return report_of(load(folders), folders)
 
 
 LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}

@@ -1,0 +1,55 @@
+"""The catalog step (`apk_site.catalog`), which the build, `apk check` and `apk translations` share."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from apk_site.catalog import Folders, failure_summary, load
+
+from tests.conftest import FIXTURES
+
+
+def project(tmp_path: Path, *, broken_event: bool = False, misnamed_page: bool = False) -> Folders:
+    shutil.copytree(FIXTURES / "events_small", tmp_path / "events")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
+    if broken_event:
+        (tmp_path / "events" / "fx-timed.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    if misnamed_page:
+        (tmp_path / "docs" / "about.kz.md").write_text("# About\n", encoding="utf-8")
+    return Folders(tmp_path, tmp_path / "events", tmp_path / "docs", tmp_path / "anthology")
+
+
+def test_a_clean_project_reads_with_notes_on_what_it_lacks(tmp_path: Path) -> None:
+    loaded = load(project(tmp_path))
+    assert loaded.ok and len(loaded.events) == 5 and loaded.files == 14
+    assert not loaded.anthology_read
+    assert loaded.notes == ("Anthology: not checked, there is no folder anthology",)
+
+
+def test_the_closing_line_says_where_the_problems_are(tmp_path: Path) -> None:
+    folders = project(tmp_path / "a", misnamed_page=True)
+    assert failure_summary(load(folders), folders) == "1 problem in page files: fix them and build again"
+    folders = project(tmp_path / "b", broken_event=True, misnamed_page=True)
+    loaded = load(folders)
+    assert {p.path.split("/")[0] for p in loaded.problems} == {"docs", "events"}
+    assert "docs/about.kz.md" in {p.path for p in loaded.problems}
+    count = len(loaded.problems)
+    assert failure_summary(loaded, folders) == f"{count} problems in event and page files: fix them and build again"
+
+
+def test_a_named_anthology_folder_that_is_missing_is_a_problem_and_not_read(tmp_path: Path) -> None:
+    folders = project(tmp_path)
+    named = Folders(folders.root, folders.events, folders.docs, tmp_path / "nowhere", anthology_given=True)
+    loaded = load(named)
+    assert [str(p) for p in loaded.problems] == ["nowhere:1: ANTHOLOGY_DIR: this folder does not exist"]
+    assert not loaded.anthology_read
+    assert failure_summary(loaded, named) == "1 problem in Anthology files: fix them and build again"
+
+
+def test_the_anthology_is_read_with_the_events_it_links_to(tmp_path: Path) -> None:
+    folders = project(tmp_path)
+    shutil.copytree(FIXTURES / "anthology_small", tmp_path / "anthology")
+    loaded = load(Folders(folders.root, folders.events, folders.docs, tmp_path / "anthology", link_events=False))
+    assert loaded.ok and loaded.anthology_read and loaded.book.entries and loaded.notes == ()
