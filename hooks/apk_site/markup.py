@@ -2,11 +2,13 @@
 
 A body is published as the editor wrote it, and GitHub Pages sends no Content-Security-Policy, so
 a `<script>`, an `on…=` attribute, an `<iframe>`, a form or a `javascript:` link would run or show
-on readers' machines. The body is rendered with the Markdown extensions the site renders it with,
+on readers' machines, and a picture or video on another host (`![photo](https://...)`, `<img src>`,
+`srcset`, `<video poster>` ...) would make their browsers contact that host, which the site
+promises they never do. The body is rendered with the Markdown extensions the site renders it with,
 and the *result* is scanned: code blocks and inline code that show such HTML are escaped by
 Markdown and stay allowed, and no guess about Markdown's syntax can be fooled. The source is then
-searched only to point at the line. Ordinary Markdown, tables, images and harmless inline HTML
-(`<br>`, `<sup>`, `<abbr>`, `<details>` ...) stay allowed.
+searched only to point at the line. Ordinary Markdown, tables, pictures saved in the site, links
+to any host and harmless inline HTML (`<br>`, `<sup>`, `<abbr>`, `<details>` ...) stay allowed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from html import unescape
 from html.parser import HTMLParser
 
 import markdown as python_markdown
@@ -23,13 +26,26 @@ from .fields import INVISIBLE, invisible
 # What MkDocs renders pages with: its defaults (toc, tables, fenced_code) and mkdocs.yml's list;
 # tests/unit/test_markup.py keeps the two in step. toc only adds anchors, so it is left out.
 SITE_EXTENSIONS = ("fenced_code", "tables", "attr_list", "md_in_html", "admonition")
-# A body without any of these renders to no tag, attribute or address that could be active, and
-# is not rendered here (rendering every body would double the time of loading 4,200 events). An
-# autolink, <https://...> or <name@example.org>, is Markdown's own link, written as escaped text.
+# A body without any of these renders to no active tag, attribute or address (pictures aside: see
+# below), and is not rendered here (rendering every body would double the time of loading 4,200
+# events). An autolink, <https://...> or <name@example.org>, is Markdown's own link, written as
+# escaped text.
 _SUSPECT = re.compile(
     r"<(?!https?://[^<>\s\"'`=]+>|[^<>\s\"'`=@]+@[^<>\s\"'`=]+>)|[&{]|(?:s\s*c\s*r\s*i\s*p\s*t|d\s*a\s*t\s*a)\s*:",
     re.I,
 )
+# Without those, a body fetches something only through a Markdown picture, `![...]`, and from
+# another host only if it shows an absolute address somewhere: http:, https:, ftp: or two slashes
+# (a backslash counts as one, Markdown's escapes never add one, and the blanks allowed in between
+# cover the line breaks and tabs browsers drop). Which address is a picture's (inline or by
+# reference) only rendering tells, so such a body is rendered; one with links alone,
+# `[text](https://...)`, or only pictures saved in the site, is not.
+_ABSOLUTE_ADDRESS = re.compile(r"(?:h\s*t\s*t\s*p|f\s*t\s*p)\s*(?:s\s*)?:|[/\\]\s*[/\\]", re.I)
+
+
+def _could_be_active(body: str) -> bool:
+    return bool(_SUSPECT.search(body)) or ("![" in body and _ABSOLUTE_ADDRESS.search(body) is not None)
+
 
 LINK = "[text](https://...)"
 INSTEAD_LINK = f"write a link instead, {LINK}"
@@ -63,6 +79,42 @@ _DATA_ADDRESS = (
 )
 # Pictures written into the page itself are harmless, and the policy allows them (img-src data:).
 _DATA_PICTURE = re.compile(r"data:image/(?:png|gif|jpeg|webp)[;,]")
+
+# Attributes whose address a browser fetches as soon as the page opens, on whatever element (an
+# unknown element's are refused too: nothing is lost, and no list of elements can go stale). An
+# element refused as a whole (`<iframe src>`, `<input type=image src>` ...) gets that message only.
+FETCHED = ("src", "srcset", "poster", "background", "lowsrc", "dynsrc")
+# http:, https: or ftp:, and "//host/..." (browsers read "\\" as "//" too): another host. A browser
+# drops tabs and line breaks anywhere in an address, and blanks and controls around it.
+_ANOTHER_HOST = re.compile(r"(?:https?|ftps?):|[/\\]{2}", re.I)
+_DROPPED = re.compile(r"[\t\n\r]")
+_WHAT_IS_FETCHED = {
+    "img": "the picture",
+    "image": "the picture",  # browsers read <image> as <img>
+    "video": "the video",
+    "audio": "the sound",
+    "track": "the subtitles",
+}
+_PICTURE_ATTRIBUTES = ("srcset", "poster", "background")
+SHOWN_ADDRESS = 80  # characters of an address a message repeats
+_ANOTHER_HOST_WHY = (
+    "is on another host: readers' browsers would contact that host as soon as they open the page, "
+    "and the site promises they never do (its Content-Security-Policy blocks it, so it would not show anyway)"
+)
+# A Markdown address is relative to the text's file in docs/, and MkDocs writes it for each
+# language's page: an event is read as docs/events/<id>.md, whatever its folder in events/ (so
+# "../../assets/..." leaves docs/ and fails the build). An <img src> in HTML is not rewritten, and
+# would miss on the /ru/ and /en/ pages. An Anthology text is shown both on its page
+# (anthology/<part>/) and in the whole book (anthology/book.md), so no relative address works in it.
+_PICTURE_FIX = (
+    "save the picture in the site, as docs/assets/images/<name>.jpg, and write "
+    "![description](../assets/images/<name>.jpg) (in an event's text; an Anthology text can only link to it); "
+    "or link to it instead, [photo](https://...) (for a Markdown picture, delete the ! before [)"
+)
+_FILE_FIX = (
+    "link to it instead, [video](https://...); or save it in the site, as docs/assets/media/<name>.mp4, "
+    "and link to that from an event's text, [video](../assets/media/<name>.mp4)"
+)
 
 
 @cache
@@ -104,14 +156,41 @@ class _Finder(HTMLParser):
                 self._add(scheme[:-1], f"a {scheme} address {_SCRIPT_ADDRESS}")
         if address.startswith("data:") and not (tag == "img" and name == "src" and _DATA_PICTURE.match(address)):
             self._add(r"data\s*:(?!image/(?:png|gif|jpeg|webp)[;,])", f"a data: address {_DATA_ADDRESS}")
+        self._fetched(tag, name, value)
 
-    def _add(self, needle: str, message: str) -> None:
-        self.found.setdefault(message, (needle, message))
+    def _fetched(self, tag: str, name: str, value: str) -> None:
+        """An address the browser fetches when the page opens, if it is on another host."""
+        if name not in FETCHED or tag in ELEMENTS:
+            return
+        # srcset lists addresses, each with its width or density: "a.jpg 1x, https://x/b.jpg 2x".
+        addresses = re.split(r"[\s,]+", value) if name == "srcset" else [value]
+        for address in addresses:
+            if remote := _another_host(address):
+                self._add_remote(tag, name, remote)
+
+    def _add_remote(self, tag: str, name: str, address: str) -> None:
+        what = "the picture" if name in _PICTURE_ATTRIBUTES else _WHAT_IS_FETCHED.get(tag, "the file")
+        fix = _PICTURE_FIX if what == "the picture" else _FILE_FIX
+        shown = address if len(address) <= SHOWN_ADDRESS else address[: SHOWN_ADDRESS - 1] + "…"
+        # Its line: where the source shows the address; failing that (written with entities, say), its host.
+        host = re.split(r"[/\\?#]", re.sub(r"^(?:[a-z]+:)?[/\\]*", "", address, flags=re.I))[0]
+        fallback = (re.escape(host),) if host else ()
+        self._add(re.escape(address[:SHOWN_ADDRESS]), f"{what} {shown} {_ANOTHER_HOST_WHY}: {fix}", *fallback)
+
+    def _add(self, needle: str, message: str, *fallbacks: str) -> None:
+        self.found.setdefault(message, ((needle, *fallbacks), message))
+
+
+def _another_host(value: str) -> str | None:
+    """The address in an attribute's value, as a browser reads it, if it names another host."""
+    address = _DROPPED.sub("", value).strip("".join(map(chr, range(33))))
+    return address if _ANOTHER_HOST.match(address) else None
 
 
 # Tags and handler attributes the parser above might read differently from a browser: a second look.
 _TAG = re.compile(r"<([a-zA-Z][^\s/>]*)([^<>]*)>")
 _HANDLER_ATTRIBUTE = re.compile(r"[\s/\"']on([a-z]+)\s*=", re.I)
+_FETCHED_ATTRIBUTE = re.compile(rf"[\s/\"']({'|'.join(FETCHED)})\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]*)", re.I)
 
 
 def _second_look(html: str, finder: _Finder) -> None:
@@ -122,11 +201,13 @@ def _second_look(html: str, finder: _Finder) -> None:
         for handler in _HANDLER_ATTRIBUTE.finditer(tag[0]):
             attribute = "on" + handler[1].lower()
             finder._add(rf"\b{attribute}\s*=", f"the attribute {attribute}= {_HANDLER}")
+        for fetched in _FETCHED_ATTRIBUTE.finditer(tag[0]):
+            finder._fetched(name, fetched[1].lower(), unescape(fetched[2].strip("\"'")))
 
 
 def active_html(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> list[tuple[int, str]]:
     """(line within `body`, counted from 0; message) for each kind of active HTML it renders to."""
-    if not _SUSPECT.search(body):
+    if not _could_be_active(body):
         return []
     html = render(body, extensions)
     finder = _Finder()
@@ -134,16 +215,19 @@ def active_html(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> lis
     finder.close()
     _second_look(html, finder)
     lines = body.split("\n")
-    return sorted((_line_of(lines, needle), message) for needle, message in finder.found.values())
+    return sorted((_line_of(lines, needles), message) for needles, message in finder.found.values())
 
 
-def _line_of(lines: list[str], needle: str) -> int:
-    """The first line outside code blocks that shows `needle` outside inline code; failing that,
-    any line outside code blocks that shows it; failing that, the first line."""
-    pattern = re.compile(needle, re.I)
-    candidates = [number for number, line in _outside_fences(lines) if pattern.search(line)]
-    plain = [n for n in candidates if pattern.search(re.sub(r"(`+).*?\1", "", lines[n]))]
-    return (plain or candidates or [0])[0]
+def _line_of(lines: list[str], needles: tuple[str, ...]) -> int:
+    """The first line outside code blocks that shows the first needle found outside inline code;
+    failing that, any line outside code blocks that shows it; failing that, the first line."""
+    for needle in needles:
+        pattern = re.compile(needle, re.I)
+        candidates = [number for number, line in _outside_fences(lines) if pattern.search(line)]
+        plain = [n for n in candidates if pattern.search(re.sub(r"(`+).*?\1", "", lines[n]))]
+        if plain or candidates:
+            return (plain or candidates)[0]
+    return 0
 
 
 def _outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:

@@ -171,3 +171,201 @@ def test_ordinary_long_texts_stay_within_the_limits() -> None:
     paragraph = "Мәтін [сілтеме](https://example.org) <br> " * 50
     nested = "".join("    " * i + "- пункт\n" for i in range(10))
     assert limits("\n\n".join([paragraph] * 40) + "\n\n" + nested) == []
+
+
+# ---- Pictures and media on another host: readers' browsers would contact it when the page opens ----
+
+ANOTHER_HOST = [
+    ("Text.\n\n![photo](https://other.example/x.jpg)\n", 2, "the picture https://other.example/x.jpg"),
+    ('Text.\n![photo](http://other.example/x.jpg "A title")\n', 1, "the picture http://other.example/x.jpg"),
+    ("![photo][p]\n\nMore text.\n\n[p]: https://other.example/ref.jpg\n", 4, "the picture https://other.example/ref"),
+    ("Text.\n\n![photo](//cdn.example/x.png)\n", 2, "the picture //cdn.example/x.png"),
+    ("![photo](HTTPS://OTHER.EXAMPLE/UP.JPG)\n", 0, "the picture HTTPS://OTHER.EXAMPLE/UP.JPG"),
+    ('Line.\n\n<img src="https://other.example/x.jpg" alt="x">\n', 2, "the picture https://other.example/x.jpg"),
+    ("<img src=//cdn.example/y.png>\n", 0, "the picture //cdn.example/y.png"),
+    ('<img src="\\\\evil.example/z.png">\n', 0, "the picture \\\\evil.example/z.png"),
+    ('<img src="  https://other.example/spaced.jpg ">\n', 0, "the picture https://other.example/spaced.jpg"),
+    ('<IMG SRC="https://other.example/upper.jpg">\n', 0, "the picture https://other.example/upper.jpg"),
+    ('<image src="https://other.example/i.jpg">\n', 0, "the picture https://other.example/i.jpg"),
+    ('<img src="a.jpg" srcset="a.jpg 1x, https://other.example/b.jpg 2x">\n', 0, "the picture https://other.example/b"),
+    (
+        '<picture>\n<source srcset="https://other.example/wide.webp" media="(min-width: 800px)">\n'
+        '<img src="narrow.jpg" alt="x">\n</picture>\n',
+        1,
+        "the picture https://other.example/wide.webp",
+    ),
+    ('<video poster="https://other.example/poster.jpg" src="clip.mp4"></video>\n', 0, "the picture https://other"),
+    ('<video src="https://other.example/clip.mp4"></video>\n', 0, "the video https://other.example/clip.mp4"),
+    ('<audio src="https://other.example/song.mp3"></audio>\n', 0, "the sound https://other.example/song.mp3"),
+    (
+        '<video>\n<source src="https://other.example/clip.webm">\n<track src="//other.example/subs.vtt">\n</video>\n',
+        1,
+        "the file https://other.example/clip.webm",
+    ),
+    (
+        '<video>\n<source src="https://other.example/clip.webm">\n<track src="//other.example/subs.vtt">\n</video>\n',
+        2,
+        "the subtitles //other.example/subs.vtt",
+    ),
+    ('<table background="https://other.example/bg.png"><tr><td>x</td></tr></table>\n', 0, "the picture https://"),
+    ('![photo](local.jpg){: srcset="https://other.example/2x.jpg 2x" }\n', 0, "the picture https://other.example/2x"),
+    ('<div markdown="1">\n\nText.\n\n![photo](https://other.example/in.jpg)\n\n</div>\n', 4, "the picture https://"),
+    # Markdown keeps "\/" (no escape), and browsers read it as "/"; they drop the line break in "https:".
+    ("![photo](\\/\\/cdn.example/x.jpg)\n", 0, "the picture \\/\\/cdn.example/x.jpg"),
+    ("Text.\n\n![photo](ht\ntps://other.example/x.jpg)\n", 3, "the picture https://other.example/x.jpg"),
+    # Written with an entity, the address is not in the source as such: its host still finds the line.
+    ('Text.\n<img src="https&#58;//other.example/e.jpg">\n', 1, "the picture https://other.example/e.jpg"),
+]
+
+
+@pytest.mark.parametrize(("body", "line", "start"), ANOTHER_HOST)
+def test_a_picture_or_media_on_another_host_is_refused_at_its_line(body: str, line: int, start: str) -> None:
+    found = active_html(body)
+    assert any(number == line and message.startswith(start) for number, message in found), found
+
+
+def test_the_message_says_why_and_how_to_put_the_picture_in_the_site() -> None:
+    [(_, message)] = active_html("![photo](https://other.example/x.jpg)\n")
+    assert message.startswith("the picture https://other.example/x.jpg is on another host: ")
+    why, _, fix = message.partition("anyway): ")
+    for reason in ("readers' browsers would contact that host", "the site promises", "Content-Security-Policy"):
+        assert reason in why
+    assert "docs/assets/images/<name>.jpg" in fix and "![description](../assets/images/<name>.jpg)" in fix
+    assert "[photo](https://...)" in fix and "delete the !" in fix
+
+
+def test_the_picture_address_the_message_suggests_reaches_docs_assets_from_an_event() -> None:
+    """MkDocs resolves a Markdown address against the page's source in docs/, events/<id>.md for an
+    event (a build with ../../assets/... from an event fails: outside docs/), then writes it for each
+    language's page. An Anthology text is also shown in the whole book, one folder up: the message
+    gives it no relative address."""
+    import posixpath
+    import re
+
+    [(_, message)] = active_html("![photo](https://other.example/x.jpg)\n")
+    event_address = re.search(r"\]\((\.\./assets/images/<name>\.jpg)\) \(in an event's text", message)[1]
+    assert posixpath.normpath(posixpath.join("events", event_address)) == "assets/images/<name>.jpg"
+    assert "an Anthology text can only link to it" in message and "../../assets" not in message
+
+
+def test_a_video_on_another_host_is_to_be_linked_not_shown_as_a_picture() -> None:
+    [(_, message)] = active_html('<video src="https://other.example/clip.mp4"></video>\n')
+    assert message.endswith(
+        "link to it instead, [video](https://...); or save it in the site, as docs/assets/media/<name>.mp4, "
+        "and link to that from an event's text, [video](../assets/media/<name>.mp4)"
+    )
+
+
+def test_an_element_refused_as_a_whole_gets_one_message() -> None:
+    """<input type=image src> and <iframe src> already say: remove it; a second message would not help."""
+    for body, start in [
+        ('<input type="image" src="https://other.example/go.png">\n', "<input> asks readers"),
+        ('<iframe src="https://other.example/"></iframe>\n', "<iframe> embeds"),
+    ]:
+        assert [message.split(":")[0][: len(start)] for _, message in active_html(body)] == [start]
+
+
+STAYS_ALLOWED = [
+    "A [link](https://other.example/x.jpg), another to [a page](//other.example/page) and <https://other.example>.\n",
+    "![Saved in the site](../assets/images/photo.jpg) and ![beside the page](photo.png)\n",
+    "![Saved in the site](../assets/images/photo.jpg) beside a [link](https://other.example/page)\n",
+    "![from the site's root](/assets/images/photo.jpg)\n",
+    "![inline](data:image/png;base64,iVBORw0KGgo=)\n",
+    'Show it as code: `![photo](https://other.example/x.jpg)` and `<img src="https://other.example/x.jpg">`.\n',
+    '```html\n<img src="https://other.example/x.jpg">\n<video poster="//other.example/p.jpg"></video>\n```\n',
+    '<img src="../assets/images/a.jpg" srcset="../assets/images/a.jpg 1x, ../assets/images/a@2x.jpg 2x" alt="a">\n',
+    '<a href="https://other.example/"><img src="../assets/images/logo.png" alt="logo"></a>\n',
+    '<video src="../assets/media/clip.mp4" poster="../assets/images/poster.jpg"></video>\n',
+    "An address as text: https://other.example/x.jpg, and one that says so: https-style.\n",
+    '<img alt="https://other.example/x.jpg" title="//other.example" src="photo.jpg">\n',
+]
+
+
+@pytest.mark.parametrize("body", STAYS_ALLOWED)
+def test_links_and_pictures_in_the_site_stay_allowed(body: str) -> None:
+    assert active_html(body) == []
+
+
+def test_a_body_with_many_problems_reports_each_at_its_line() -> None:
+    body = (
+        "Intro with a [link](https://other.example/page).\n"  # 0: allowed
+        "![one](https://a.example/1.jpg)\n"  # 1
+        "\n"
+        "<script>alert(1)</script>\n"  # 3
+        "\n"
+        "```\n![shown as code](https://b.example/code.jpg)\n```\n"  # 5-7: allowed
+        "\n"
+        '<img src="//c.example/2.png"> and <video poster="https://d.example/3.jpg"></video>\n'  # 9
+        "\n"
+        "![again](https://a.example/1.jpg) ![four](https://e.example/4.jpg)\n"  # 11: the first is said once
+        "\n"
+        "![five][r]\n"  # 13
+        "\n"
+        "[r]: https://f.example/5.jpg\n"  # 15
+    )
+    found = [(line, message.split(" is on another host")[0].split(" runs")[0]) for line, message in active_html(body)]
+    assert found == [
+        (1, "the picture https://a.example/1.jpg"),
+        (3, "<script>"),
+        (9, "the picture //c.example/2.png"),
+        (9, "the picture https://d.example/3.jpg"),
+        (11, "the picture https://e.example/4.jpg"),
+        (15, "the picture https://f.example/5.jpg"),
+    ]
+
+
+def test_a_long_address_is_shortened_in_the_message_and_still_found() -> None:
+    address = "https://other.example/" + "a" * 300 + ".jpg"
+    [(line, message)] = active_html(f"Text.\n\n![photo]({address})\n")
+    assert line == 2 and len(message) < 1000 and f"{address[:79]}… is on another host" in message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "![photo](https://other.example/x.jpg)\n",
+        "Text ![photo][p] more.\n\n[p]: //cdn.example/x.jpg\n",
+        "![photo](\\/\\/cdn.example/x.jpg)\n",
+        "![photo](ht\ntps://other.example/x.jpg)\n",
+        "![local](a.jpg) and a [link](https://other.example/page)\n",
+    ],
+)
+def test_a_body_with_a_picture_and_an_absolute_address_is_rendered(body: str) -> None:
+    """Only rendering tells which address is a picture's (inline, by reference); a line break inside
+    "https:" is dropped by browsers, and a backslash read as a slash."""
+    from apk_site import markup
+
+    assert markup._could_be_active(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[A link](https://other.example/x.jpg), another to [a page](../about/) and <https://other.example>\n",
+        "![Saved in the site](../assets/images/photo.jpg), ![beside it](photo.png), ![by reference][r]\n\n"
+        "[r]: ../a/b.jpg\n",
+    ],
+)
+def test_a_body_of_links_or_of_pictures_in_the_site_is_not_rendered(body: str) -> None:
+    """Such bodies are most of the 4,200 (and link to the organizers' pages): rendering them all would
+    double the time of loading them. What they render to fetches nothing from another host."""
+    from apk_site import markup
+
+    assert not markup._could_be_active(body)
+    finder = markup._Finder()  # what the check would find, were the body rendered
+    finder.feed(render(body))
+    assert finder.found == {}
+
+
+def test_the_loader_reports_a_picture_on_another_host_at_its_line_in_the_file(tmp_path: Path) -> None:
+    from apk_site.loader import load_events
+
+    front = "---\nstart: 2025-04-24 10:00\nregion: astana\ncategory: session-forum\norganizer: session\n"
+    front += "status: scheduled\ntitle: Сессия\nvenue: Тәуелсіздік сарайы\n---\n"
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "x.md").write_text(front + "Мәтін.\n\n![Сурет](https://other.example/x.jpg)\n", "utf-8")
+    events, problems = load_events(tmp_path / "events", tmp_path)
+    assert events == ()
+    assert [str(p).split(" is on another host")[0] for p in problems] == [
+        "events/x.md:12: body: the picture https://other.example/x.jpg"
+    ]
