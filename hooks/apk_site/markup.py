@@ -26,6 +26,8 @@ from .fields import INVISIBLE, invisible
 # What MkDocs renders pages with: its defaults (toc, tables, fenced_code) and mkdocs.yml's list;
 # tests/unit/test_markup.py keeps the two in step. toc only adds anchors, so it is left out.
 SITE_EXTENSIONS = ("fenced_code", "tables", "attr_list", "md_in_html", "admonition")
+# mkdocs.yml's settings for them: a column's alignment as align="left", not the style="" refused here.
+SITE_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 # A body without any of these renders to no active tag, attribute or address (pictures aside: see
 # below), and is not rendered here (rendering every body would double the time of loading 4,200
 # events). An autolink, <https://...> or <name@example.org>, is Markdown's own link, written as
@@ -35,16 +37,34 @@ _SUSPECT = re.compile(
     re.I,
 )
 # Without those, a body fetches something only through a Markdown picture, `![...]`, and from
-# another host only if it shows an absolute address somewhere: http:, https:, ftp: or two slashes
-# (a backslash counts as one, Markdown's escapes never add one, and the blanks allowed in between
-# cover the line breaks and tabs browsers drop). Which address is a picture's (inline or by
-# reference) only rendering tells, so such a body is rendered; one with links alone,
-# `[text](https://...)`, or only pictures saved in the site, is not.
-_ABSOLUTE_ADDRESS = re.compile(r"(?:h\s*t\s*t\s*p|f\s*t\s*p)\s*(?:s\s*)?:|[/\\]\s*[/\\]", re.I)
+# another host only if its address is absolute: http:, https:, ftp: or two slashes (a backslash
+# counts as one, and Markdown's escapes never add one). Blanks and quote marks may come in between:
+# browsers drop line breaks, and a quote's next line starts with ">". The address is either in a
+# reference definition, `[name]: address`, anywhere, or in the paragraph of its `![` (inline text
+# never spans a blank line), right after `](` (`(` must follow `]` at once) - unless Markdown
+# splices text into it: a code span's (`ht`tps:) or a link's ([ht](x)tps:, [ht][name]tps:), which
+# it reads before pictures. So a paragraph is rendered from its first `![` on if it has a backtick,
+# a second `](` or a `][`, or an absolute address after `](`; only rendering tells whether it is
+# the picture's or a link's. A body with links alone, `[text](https://...)`, or with a picture on
+# its own and links to the organizers' pages in another paragraph (the usual event) is not
+# rendered: rendering it would double the time of loading 4,200 events.
+_GAP = r"[\s>\x00-\x1f]*"
+_ABSOLUTE = rf"{_GAP}(?:(?:h{_GAP}t{_GAP}t{_GAP}p|f{_GAP}t{_GAP}p){_GAP}(?:s{_GAP})?:|[/\\]{_GAP}[/\\])"
+_DEFINED_ADDRESS = re.compile(rf"\]:{_ABSOLUTE}", re.I)
+_PICTURE_AT_RISK = re.compile(rf"`|\]\s*\[|\]\({_ABSOLUTE}|\]\([\s\S]*\]\(", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")  # where Python-Markdown's blocks end
 
 
 def _could_be_active(body: str) -> bool:
-    return bool(_SUSPECT.search(body)) or ("![" in body and _ABSOLUTE_ADDRESS.search(body) is not None)
+    body = body.replace("\x02", "").replace("\x03", "")  # as Python-Markdown reads it
+    return bool(_SUSPECT.search(body)) or ("![" in body and _picture_could_be_elsewhere(body))
+
+
+def _picture_could_be_elsewhere(body: str) -> bool:
+    if _DEFINED_ADDRESS.search(body):
+        return True
+    paragraphs = (paragraph for paragraph in _BLANK_LINE.split(body) if "![" in paragraph)
+    return any(_PICTURE_AT_RISK.search(paragraph, paragraph.index("![")) for paragraph in paragraphs)
 
 
 LINK = "[text](https://...)"
@@ -119,7 +139,8 @@ _FILE_FIX = (
 
 @cache
 def _renderer(extensions: tuple[str, ...]) -> python_markdown.Markdown:
-    return python_markdown.Markdown(extensions=list(extensions), output_format="html")
+    configs = {name: config for name, config in SITE_EXTENSION_CONFIGS.items() if name in extensions}
+    return python_markdown.Markdown(extensions=list(extensions), extension_configs=configs, output_format="html")
 
 
 def render(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> str:
@@ -209,6 +230,10 @@ def active_html(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> lis
     """(line within `body`, counted from 0; message) for each kind of active HTML it renders to."""
     if not _could_be_active(body):
         return []
+    return _rendered_active_html(body, extensions)
+
+
+def _rendered_active_html(body: str, extensions: tuple[str, ...]) -> list[tuple[int, str]]:
     html = render(body, extensions)
     finder = _Finder()
     finder.feed(html)
