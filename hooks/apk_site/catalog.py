@@ -30,8 +30,9 @@ ANTHOLOGY_MODULE = "apk_site.anthology.loader"
 class Folders:
     """Where the editors' files are. Paths in problems are shown relative to `root`.
 
-    `anthology_given`: the Anthology's folder was named (ANTHOLOGY_DIR, `--anthology`), so a missing
-    one is a problem, not a note. `link_events`: the Anthology's links to events are checked against
+    `events_given`, `anthology_given`: the folder was named (EVENTS_DIR or `--events`, ANTHOLOGY_DIR
+    or `--anthology`), so a missing one is a problem, not a note: a mistyped name must not build an
+    empty site. `link_events`: the Anthology's links to events are checked against
     these events (both folders are the project's, or both were named); a demo calendar cannot hold
     the Anthology's events.
     """
@@ -42,6 +43,7 @@ class Folders:
     anthology: Path | None = None
     anthology_given: bool = False
     link_events: bool = True
+    events_given: bool = False
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,20 @@ def load(folders: Folders) -> Loaded:
     """Every event, the Anthology and every problem in them, all at once."""
     root, events_dir = folders.root, folders.events
     events, problems = load_events(events_dir, root) if events_dir.is_dir() else ((), ())
-    notes = (
-        [] if events_dir.is_dir() else [f"{display_path(events_dir, root)}: no such folder, so no events were checked"]
-    )
-    found = set(problems)
+    found, notes = set(problems), []
+    if not events_dir.is_dir():
+        shown = display_path(events_dir, root)
+        if folders.events_given:
+            found.add(
+                Problem(
+                    shown,
+                    1,
+                    "EVENTS_DIR",
+                    "this folder does not exist: check its name, or leave it unset to read events/",
+                )
+            )
+        else:
+            notes.append(f"{shown}: no such folder, so no events were checked")
     if folders.docs is not None and folders.docs.is_dir():
         found |= set(page_problems(folders.docs, root))
     event_ids = frozenset(event.id for event in events) if folders.link_events and not problems else None

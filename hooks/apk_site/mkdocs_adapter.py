@@ -87,6 +87,7 @@ def folders(config: MkDocsConfig) -> Folders:
         anthology_dir(config),
         anthology_given="ANTHOLOGY_DIR" in given,
         link_events=("EVENTS_DIR" in given) == ("ANTHOLOGY_DIR" in given),
+        events_given="EVENTS_DIR" in given,
     )
 
 

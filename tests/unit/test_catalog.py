@@ -53,3 +53,30 @@ def test_the_anthology_is_read_with_the_events_it_links_to(tmp_path: Path) -> No
     shutil.copytree(FIXTURES / "anthology_small", tmp_path / "anthology")
     loaded = load(Folders(folders.root, folders.events, folders.docs, tmp_path / "anthology", link_events=False))
     assert loaded.ok and loaded.anthology_read and loaded.book.entries and loaded.notes == ()
+
+
+def test_a_named_events_folder_that_is_missing_is_a_problem_not_an_empty_site(tmp_path: Path) -> None:
+    folders = project(tmp_path)
+    unnamed = Folders(folders.root, tmp_path / "evnets", folders.docs)
+    assert load(unnamed).ok and load(unnamed).notes[0] == "evnets: no such folder, so no events were checked"
+    named = Folders(folders.root, tmp_path / "evnets", folders.docs, events_given=True)
+    assert [str(p) for p in load(named).problems] == [
+        "evnets:1: EVENTS_DIR: this folder does not exist: check its name, or leave it unset to read events/"
+    ]
+
+
+def test_apk_check_names_a_missing_events_folder_it_was_given(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "apk.py"), "check", "--events", str(tmp_path / "evnets")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "evnets:1: EVENTS_DIR: this folder does not exist" in done.stdout

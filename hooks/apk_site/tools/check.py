@@ -38,6 +38,7 @@ def check(
     *,
     anthology_given: bool = False,
     link_events: bool = True,
+    events_given: bool = False,
 ) -> CheckResult:
     """Problems in the events, the pages' file names and the Anthology, with paths relative to `root`.
 
@@ -45,7 +46,7 @@ def check(
     with (`link_events`: both folders are the project's, or both were given) and only when those
     events have no problems.
     """
-    loaded = load(Folders(root, events_dir, docs_dir, anthology_dir, anthology_given, link_events))
+    loaded = load(Folders(root, events_dir, docs_dir, anthology_dir, anthology_given, link_events, events_given))
     texts = len(loaded.book.entries) if loaded.anthology_read else 0
     return CheckResult(loaded.problems, len(loaded.events), loaded.files, texts, loaded.notes)
 

@@ -206,6 +206,7 @@ def run_check(args: argparse.Namespace, console: Console) -> int:
         anthology.resolve(),
         anthology_given=anthology_given,
         link_events=events_given == anthology_given,
+        events_given=events_given,
     )
     console.say(*(format_github(result) if args.format == "github" else format_text(result)))
     return 0 if result.ok else 1
