@@ -152,11 +152,11 @@ def render(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> str:
 
 
 class _Finder(HTMLParser):
-    """The active parts of rendered HTML, each as (what the source shows, message)."""
+    """The active parts of rendered HTML, each as (what the source shows, first found first; message)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: dict[str, tuple[str, str]] = {}
+        self.found: dict[str, tuple[tuple[str, ...], str]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ELEMENTS:
