@@ -121,19 +121,20 @@ _ANOTHER_HOST_WHY = (
     "is on another host: readers' browsers would contact that host as soon as they open the page, "
     "and the site promises they never do (its Content-Security-Policy blocks it, so it would not show anyway)"
 )
-# A Markdown address is relative to the text's file in docs/, and MkDocs writes it for each
-# language's page: an event is read as docs/events/<id>.md, whatever its folder in events/ (so
-# "../../assets/..." leaves docs/ and fails the build). An <img src> in HTML is not rewritten, and
-# would miss on the /ru/ and /en/ pages. An Anthology text is shown both on its page
-# (anthology/<part>/) and in the whole book (anthology/book.md), so no relative address works in it.
+# docs/assets/uploads/ is where the web form saves pictures (cms_config.py). A Markdown address is
+# relative to the text's file in docs/, and MkDocs writes it for each language's page: an event is
+# read as docs/events/<id>.md, whatever its folder in events/ (so "../../assets/..." leaves docs/
+# and fails the build). An <img src> in HTML is not rewritten, and would miss on the /ru/ and /en/
+# pages. An Anthology text is shown both on its page (anthology/<part>/) and in the whole book
+# (anthology/book.md), so no relative address works in it.
 _PICTURE_FIX = (
-    "save the picture in the site, as docs/assets/images/<name>.jpg, and write "
-    "![description](../assets/images/<name>.jpg) (in an event's text; an Anthology text can only link to it); "
+    "save the picture in the site, as docs/assets/uploads/<name>.jpg, and write "
+    "![description](../assets/uploads/<name>.jpg) (in an event's text; an Anthology text can only link to it); "
     "or link to it instead, [photo](https://...) (for a Markdown picture, delete the ! before [)"
 )
 _FILE_FIX = (
-    "link to it instead, [video](https://...); or save it in the site, as docs/assets/media/<name>.mp4, "
-    "and link to that from an event's text, [video](../assets/media/<name>.mp4)"
+    "link to it instead, [video](https://...); or save it in the site, as docs/assets/uploads/<name>.mp4, "
+    "and link to that from an event's text, [video](../assets/uploads/<name>.mp4)"
 )
 
 

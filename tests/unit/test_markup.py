@@ -241,7 +241,7 @@ def test_the_message_says_why_and_how_to_put_the_picture_in_the_site() -> None:
     why, _, fix = message.partition("anyway): ")
     for reason in ("readers' browsers would contact that host", "the site promises", "Content-Security-Policy"):
         assert reason in why
-    assert "docs/assets/images/<name>.jpg" in fix and "![description](../assets/images/<name>.jpg)" in fix
+    assert "docs/assets/uploads/<name>.jpg" in fix and "![description](../assets/uploads/<name>.jpg)" in fix
     assert "[photo](https://...)" in fix and "delete the !" in fix
 
 
@@ -254,16 +254,16 @@ def test_the_picture_address_the_message_suggests_reaches_docs_assets_from_an_ev
     import re
 
     [(_, message)] = active_html("![photo](https://other.example/x.jpg)\n")
-    event_address = re.search(r"\]\((\.\./assets/images/<name>\.jpg)\) \(in an event's text", message)[1]
-    assert posixpath.normpath(posixpath.join("events", event_address)) == "assets/images/<name>.jpg"
+    event_address = re.search(r"\]\((\.\./assets/uploads/<name>\.jpg)\) \(in an event's text", message)[1]
+    assert posixpath.normpath(posixpath.join("events", event_address)) == "assets/uploads/<name>.jpg"
     assert "an Anthology text can only link to it" in message and "../../assets" not in message
 
 
 def test_a_video_on_another_host_is_to_be_linked_not_shown_as_a_picture() -> None:
     [(_, message)] = active_html('<video src="https://other.example/clip.mp4"></video>\n')
     assert message.endswith(
-        "link to it instead, [video](https://...); or save it in the site, as docs/assets/media/<name>.mp4, "
-        "and link to that from an event's text, [video](../assets/media/<name>.mp4)"
+        "link to it instead, [video](https://...); or save it in the site, as docs/assets/uploads/<name>.mp4, "
+        "and link to that from an event's text, [video](../assets/uploads/<name>.mp4)"
     )
 
 
@@ -278,15 +278,15 @@ def test_an_element_refused_as_a_whole_gets_one_message() -> None:
 
 STAYS_ALLOWED = [
     "A [link](https://other.example/x.jpg), another to [a page](//other.example/page) and <https://other.example>.\n",
-    "![Saved in the site](../assets/images/photo.jpg) and ![beside the page](photo.png)\n",
-    "![Saved in the site](../assets/images/photo.jpg) beside a [link](https://other.example/page)\n",
-    "![from the site's root](/assets/images/photo.jpg)\n",
+    "![Saved in the site](../assets/uploads/photo.jpg) and ![beside the page](photo.png)\n",
+    "![Saved in the site](../assets/uploads/photo.jpg) beside a [link](https://other.example/page)\n",
+    "![from the site's root](/assets/uploads/photo.jpg)\n",
     "![inline](data:image/png;base64,iVBORw0KGgo=)\n",
     'Show it as code: `![photo](https://other.example/x.jpg)` and `<img src="https://other.example/x.jpg">`.\n',
     '```html\n<img src="https://other.example/x.jpg">\n<video poster="//other.example/p.jpg"></video>\n```\n',
-    '<img src="../assets/images/a.jpg" srcset="../assets/images/a.jpg 1x, ../assets/images/a@2x.jpg 2x" alt="a">\n',
-    '<a href="https://other.example/"><img src="../assets/images/logo.png" alt="logo"></a>\n',
-    '<video src="../assets/media/clip.mp4" poster="../assets/images/poster.jpg"></video>\n',
+    '<img src="../assets/uploads/a.jpg" srcset="../assets/uploads/a.jpg 1x, ../assets/uploads/a@2x.jpg 2x" alt="a">\n',
+    '<a href="https://other.example/"><img src="../assets/uploads/logo.png" alt="logo"></a>\n',
+    '<video src="../assets/uploads/clip.mp4" poster="../assets/uploads/poster.jpg"></video>\n',
     "An address as text: https://other.example/x.jpg, and one that says so: https-style.\n",
     '<img alt="https://other.example/x.jpg" title="//other.example" src="photo.jpg">\n',
 ]
@@ -361,8 +361,8 @@ def test_a_body_whose_picture_may_be_on_another_host_is_rendered(body: str) -> N
     "body",
     [
         "[A link](https://other.example/x.jpg), another to [a page](../about/) and <https://other.example>\n",
-        "![Saved in the site](../assets/images/photo.jpg)\n\n![by name]\n\n[by name]: ../assets/images/b.jpg\n",
-        "![Saved in the site](../assets/images/photo.jpg)\n\n- [Registration](https://other.example/r)\n"
+        "![Saved in the site](../assets/uploads/photo.jpg)\n\n![by name]\n\n[by name]: ../assets/uploads/b.jpg\n",
+        "![Saved in the site](../assets/uploads/photo.jpg)\n\n- [Registration](https://other.example/r)\n"
         "- More: <https://other.example/more>\n",
         "[A link first](https://other.example/page), then ![a picture](photo.jpg)\n",
     ],
