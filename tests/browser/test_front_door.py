@@ -135,3 +135,22 @@ def test_event_actions_are_on_the_first_phone_screen(page, april_site, lang, vie
         assert box["height"] >= 44 or viewport == "desktop", (selector, box)  # a thumb's target
     assert page.locator("a.apk-action--ics").get_attribute("href") == f"{event}.ics"
     assert not [text for text in page.evaluate(LINK_TEXTS) if WEB_ADDRESS.search(text)]
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_related_events_show_their_chips_under_their_titles(page, april_site, viewport):
+    """Event pages do without calendar.css: the rows of related events are laid out by site.css, with
+    the category chip in the title's column (under the title), not among the date and place."""
+    events_dir, _, url = april_site
+    open_at(page, f"{url}/ru/events/{ordinary_event(events_dir)}/", viewport, BUILT)
+    rows = page.locator(".apk-related li.apk-event")
+    assert rows.count() >= 2
+    for index in range(rows.count()):
+        row = rows.nth(index)
+        title, chip = row.locator(".apk-event__title").bounding_box(), row.locator(".apk-chip").bounding_box()
+        region = row.locator(".apk-event__region").bounding_box()
+        assert title and chip and region
+        assert abs(chip["x"] - title["x"]) < 2, (index, title, chip)  # the title's column, its left edge
+        assert chip["y"] >= title["y"] + title["height"] - 1, (index, title, chip)  # under the title
+        if viewport == "desktop":
+            assert region["x"] + region["width"] <= title["x"], (index, region, title)  # beside it, on the left
