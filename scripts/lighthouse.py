@@ -14,19 +14,14 @@ told to use /usr/bin/chromium through CHROME_PATH and never downloads a browser.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
+
+from static_server import served
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tests" / "lighthouse"
@@ -63,48 +58,6 @@ def pages(site: Path) -> dict[str, str]:
 def install() -> None:
     if not CLI.exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=TOOLS, check=True)
-
-
-COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".ics", ".txt")
-
-
-class _Host(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a web host does: text gzipped (GitHub Pages and CDNs do; Lighthouse
-    counts the bytes on the wire, and Python's own server would send 440 KB for a 35 KB list)."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]  # the base class's contract: a file-like or None
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        wants = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (
-            wants
-            and path.suffix in COMPRESSED
-            and path.is_file()
-            and self.path.split("?")[0].endswith(("/", path.suffix))
-        ):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # the base class's signature
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Host, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build_sample(work: Path) -> Path:
@@ -189,7 +142,8 @@ def main() -> None:
         chosen = pages(site)
         kinds = [k for k in chosen if not args.pages or k in args.pages.split(",")]
         rows = []
-        with served(site) as base:
+        with served(site, compress=True) as url:
+            base = url + "/"
             for kind in kinds:
                 for lang in args.langs.split(","):
                     path = PREFIX[lang] + chosen[kind]

@@ -1,20 +1,17 @@
 """Browser fixtures: Debian's chromium driven by Playwright, against the built site on localhost.
 
-The helpers here are shared by the browser tests: `served` (a built site on a local port), `first_page`
-and `open_search`; import them from tests.browser.conftest.
+The helpers here are shared by the browser tests: `served` (a built site on a local port, from
+scripts/static_server.py), `first_page` and `open_search`; import them from tests.browser.conftest.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from scripts.static_server import served
 from tests.nginx_server import nginx_served
 
 CHROMIUM = "/usr/bin/chromium"
@@ -33,35 +30,6 @@ PREFIX = {"kk": "", "ru": "ru/", "en": "en/"}
 # The search dialog's status line while the index loads; it changes once the index is ready.
 INITIALIZING = {"kk": "Іздеу іске қосылуда", "ru": "Инициализация поиска", "en": "Initializing search"}
 INDEX_LOADED = "([el, text]) => el && el.textContent.trim() && el.textContent.trim() !== text"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder without logging, adding `extra_headers` to every response."""
-
-    def __init__(self, *args: object, extra_headers: Mapping[str, str], **kwargs: object) -> None:
-        self.extra_headers = extra_headers  # set first: the base class answers the request in __init__
-        super().__init__(*args, **kwargs)
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  # signature of the base class
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path, headers: Mapping[str, str] | None = None) -> Iterator[str]:
-    """Serve `folder` on a free local port, with `headers` in every response; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(folder), extra_headers=dict(headers or {}))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
