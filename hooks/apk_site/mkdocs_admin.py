@@ -27,11 +27,13 @@ YAML_BROWSER = Path("node_modules", "yaml", "browser", "dist")
 # The form's own policy (dev/CMS.md, "Content-Security-Policy"): Decap CMS compiles its configuration
 # schema with `new Function` (ajv), hence 'unsafe-eval', and styles its React components with inline
 # <style> elements, hence 'unsafe-inline' for styles. It talks to the local backend on 127.0.0.1 and,
-# in production, to the Git host's API; the public pages' policy is not touched.
+# in production, to the Git host's API; `blob:` in connect-src because Decap reads a picture picked in
+# the media library by fetching a blob: address it made itself (decaporg/decap-cms#6829; without it
+# the upload fails). The public pages' policy is not touched.
 POLICY = (
     "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https://avatars.githubusercontent.com; font-src 'self' data:; "
-    "connect-src 'self' http://127.0.0.1:* http://localhost:* https://api.github.com; "
+    "connect-src 'self' blob: http://127.0.0.1:* http://localhost:* https://api.github.com; "
     "frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
