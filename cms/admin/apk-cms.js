@@ -288,6 +288,59 @@ class EndControl extends StringWidget.control {
 }
 CMS.registerWidget("apk-end", EndControl, StringWidget.preview);
 
+// --- A body with an "insert picture" button ----------------------------------------------------
+
+// Decap's buttons are English for Kazakh editors (it has no Kazakh), and the button opens Decap's media library.
+const INSERT_PICTURE = { kk: "Insert picture", ru: "Вставить картинку", en: "Insert picture" };
+
+// `address` is one public path, or several if a media library ever hands back a list.
+export function withPicture(text, at, address) {
+  const pictures = [].concat(address).map((a) => `![](${a})`).join("\n");
+  return `${text.slice(0, at)}${pictures}${text.slice(at)}`;
+}
+
+// Decap's plain text box (its Markdown editor would rewrite tables), plus a button that opens the media
+// library and writes `![](<address>)` where the cursor was; the address is the collection's
+// public_folder (cms_config.py), and nothing else in the text changes.
+const TextWidget = CMS.getWidget("text");
+class PictureBodyControl extends TextWidget.control {
+  controlID = crypto.randomUUID();
+  box = null; // the element around the text box, to read its cursor
+  cursor = null; // where the picture goes, remembered while the media library is open
+
+  openLibrary = () => {
+    const textarea = this.box?.querySelector("textarea");
+    const text = this.props.value || "";
+    this.cursor = textarea ? textarea.selectionEnd : text.length;
+    this.props.onOpenMediaLibrary({ controlID: this.controlID, forImage: true, value: "", allowMultiple: false, field: this.props.field });
+  };
+
+  // The media library hands the chosen file's address back through `mediaPaths`, under this control's id.
+  componentDidUpdate() {
+    const address = this.props.mediaPaths.get(this.controlID);
+    if (!address?.length || this.cursor === null) return;
+    const at = this.cursor;
+    this.cursor = null; // once: the address stays in `mediaPaths` until the next render
+    this.props.onRemoveInsertedMedia(this.controlID);
+    this.props.onChange(withPicture(this.props.value || "", at, address));
+  }
+
+  componentWillUnmount() {
+    this.props.onRemoveMediaControl(this.controlID);
+  }
+
+  render() {
+    const h = window.h; // React's createElement, as Decap exposes it to extensions
+    const button = h(
+      "button",
+      { type: "button", className: "apk-insert-picture", style: { marginTop: "6px" }, onClick: this.openLibrary },
+      INSERT_PICTURE[language],
+    );
+    return h("div", { ref: (element) => (this.box = element) }, super.render(), button);
+  }
+}
+CMS.registerWidget("apk-body", PictureBodyControl, TextWidget.preview);
+
 // --- Start -------------------------------------------------------------------------------------
 
 const link = document.createElement("link");

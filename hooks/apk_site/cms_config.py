@@ -130,9 +130,11 @@ def _text(name: str, lang: str, *, required: bool = False) -> dict[str, Any]:
     }
 
 
-def _body(lang: str) -> dict[str, Any]:
+def _body(lang: str, *, pictures: bool = False) -> dict[str, Any]:
     # A plain text box: Decap's rich-text editor would rewrite the editor's Markdown on every save.
-    return {"name": "body", "label": LABELS["body"][lang], "widget": "text", "i18n": True, "required": False}
+    # `apk-body` (apk-cms.js) is that text box with an "insert picture" button for the media library.
+    widget = "apk-body" if pictures else "text"
+    return {"name": "body", "label": LABELS["body"][lang], "widget": widget, "i18n": True, "required": False}
 
 
 def event_fields(ref: Reference, lang: str) -> list[dict[str, Any]]:
@@ -167,7 +169,7 @@ def event_fields(ref: Reference, lang: str) -> list[dict[str, Any]]:
         _text("summary", lang),
         _text("venue", lang, required=True),
         _text("address", lang),
-        _body(lang),
+        _body(lang, pictures=True),
     ]
 
 
@@ -213,6 +215,12 @@ def cms_config(lang: str, *, events_folder: str = "events", local_port: int = LO
         slug="{{slug}}",
         summary="{{start}} · {{title}}",
         sortable_fields=["start", "title"],
+        # Relative to the entry's folder (events/): uploads still land in docs/assets/uploads/, and the
+        # body's "insert picture" writes ../assets/uploads/<name>, the address MkDocs resolves from
+        # docs/events/<id>.md and rewrites per language. Anthology texts keep the site-wide folders:
+        # they cannot show relative pictures (each is also part of the whole-book page).
+        media_folder="../docs/assets/uploads",
+        public_folder="../assets/uploads",
     )
     anthology = _collection(
         "anthology",

@@ -114,3 +114,15 @@ def test_select_lists_are_in_the_languages_alphabetical_order(lang):
     assert labels == sorted(labels, key=lambda label: l10n.sort_key(label, lang))
     if lang == "kk":  # Kazakh order: Қ after К, before Л (code points would put it after Я)
         assert labels.index("Қарағанды облысы") < labels.index("Маңғыстау облысы")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_events_body_can_insert_a_picture_that_the_event_page_shows(lang):
+    """The events' body is the text box with an "insert picture" button (apk-cms.js `apk-body`); the
+    address it writes is relative to docs/events/<id>.md, the file lands in docs/assets/uploads/."""
+    (events, anthology) = cms_config(lang)["collections"]
+    assert fields(lang)["body"]["widget"] == "apk-body"
+    assert (events["media_folder"], events["public_folder"]) == ("../docs/assets/uploads", "../assets/uploads")
+    # Anthology texts cannot show a relative picture (each is also part of the whole-book page).
+    assert {f["name"]: f for f in anthology["fields"]}["body"]["widget"] == "text"
+    assert "media_folder" not in anthology

@@ -1,0 +1,103 @@
+"""The events' body in the editors' web form (/admin/, dev/CMS.md "Pictures") has an "insert picture"
+button: it opens Decap's media library, and the chosen picture's address, `../assets/uploads/<name>`,
+goes where the cursor was, and nothing else in the file changes. In chromium against the real local
+backend: decap-server over a copy of the project in a temporary folder (the fixtures of
+tests/browser/test_cms.py; the real repository is never written).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# The project copy, its decap-server and the built site with /admin/ pointing at it; importing the
+# fixtures gives this module its own copy, so its files are not mixed with the other modules'.
+from tests.browser.test_cms import EXISTING, admin_url, backend, open_form, project, publish, snapshot  # noqa: F401
+from tests.browser.test_cms_upload import UPLOADS, tiny_png, wait_for_file
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+NAME = "picture-test-dot.png"
+# The cursor goes to the start of the body's second line; the picture is written there.
+LINE_END = "Астанада\n"
+
+
+def put_cursor_after(page, text: str) -> None:
+    """Puts the cursor of the Kazakh body's text box just after `text`, as a click there would."""
+    box = page.locator("textarea").first
+    box.focus()
+    box.evaluate(
+        "(box, text) => { const at = box.value.indexOf(text) + text.length; box.setSelectionRange(at, at); }", text
+    )
+
+
+def apk_check(folder: Path) -> subprocess.CompletedProcess[str]:
+    """`apk check` on the project copy: its events and Anthology, as CI checks the repository."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "apk.py"), "check"]
+        + ["--events", str(folder / "events"), "--anthology", str(folder / "docs" / "anthology")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browser, admin_url, project, tmp_path):  # noqa: F811
+    picture = tmp_path / NAME
+    picture.write_bytes(tiny_png())
+    main = f"events/{EXISTING}.md"
+    before = snapshot(project)
+    assert LINE_END in before[main].decode()
+    page, _ = open_form(browser, admin_url)
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+
+    page.goto(f"{admin_url}?lang=en#/collections/events/entries/{EXISTING}")
+    page.get_by_role("button", name="Insert picture").first.wait_for()
+    put_cursor_after(page, LINE_END)
+    page.keyboard.press("Tab")  # from the text box to its button, and Enter on it: no mouse needed
+    assert page.evaluate("document.activeElement.textContent") == "Insert picture"
+    page.keyboard.press("Enter")
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.get_by_text(NAME).first.wait_for()
+    choose = page.get_by_role("button", name="Choose selected")
+    if not choose.is_enabled():  # the media library selects a fresh upload itself; if not, pick it
+        page.get_by_text(NAME).first.click()
+    choose.click()
+    address = f"../assets/uploads/{NAME}"
+    assert f"![]({address})" in page.locator("textarea").first.input_value()
+    assert not (project / UPLOADS / NAME).exists()  # kept with the draft until the entry is saved
+    publish(page)
+    landed = wait_for_file(project / UPLOADS / NAME)
+    page.close()
+
+    assert errors == []
+    assert landed, f"{UPLOADS}/{NAME} was not written"
+    after = snapshot(project)
+    assert after[f"{UPLOADS}/{NAME}"] == picture.read_bytes()
+    assert sorted(set(after) - set(before)) == ["docs/assets/", f"{UPLOADS}/", f"{UPLOADS}/{NAME}"]
+    assert [k for k in before if after[k] != before[k]] == [main]
+    expected = before[main].decode().replace(LINE_END, f"{LINE_END}![]({address})", 1)
+    assert after[main].decode() == expected
+    check = apk_check(project)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_button_speaks_the_forms_language(browser, admin_url):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="ru")
+    page.goto(f"{admin_url}?lang=ru")
+    page.get_by_role("button", name="Войти").click()
+    page.get_by_text("Мероприятия").first.wait_for()
+    page.goto(f"{admin_url}?lang=ru#/collections/events/entries/{EXISTING}")
+    page.get_by_role("button", name="Вставить картинку").first.wait_for()
+    # Anthology texts keep the plain text box: they cannot show a relative picture.
+    page.goto(f"{admin_url}?lang=ru#/collections/anthology/entries/voices/sample-poem")
+    page.locator("textarea").first.wait_for()  # the body's text box is there, without the button
+    assert page.get_by_role("button", name=re.compile("картинку")).count() == 0
+    page.close()
