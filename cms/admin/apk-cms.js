@@ -300,8 +300,9 @@ export function withPicture(text, at, address) {
 }
 
 // Decap's plain text box (its Markdown editor would rewrite tables), plus a button that opens the media
-// library and writes `![](<address>)` where the cursor was; the address is the collection's
-// public_folder (cms_config.py), and nothing else in the text changes.
+// library and writes `![](<address>)` where the cursor was, the cursor then between the brackets for
+// the picture's description; the address is the collection's public_folder (cms_config.py), and
+// nothing else in the text changes.
 const TextWidget = CMS.getWidget("text");
 class PictureBodyControl extends TextWidget.control {
   controlID = crypto.randomUUID();
@@ -323,6 +324,13 @@ class PictureBodyControl extends TextWidget.control {
     this.cursor = null; // once: the address stays in `mediaPaths` until the next render
     this.props.onRemoveInsertedMedia(this.controlID);
     this.props.onChange(withPicture(this.props.value || "", at, address));
+    // The cursor goes between the brackets: a picture needs its description (the check refuses
+    // `![]`), and the editor types it right away.
+    requestAnimationFrame(() => {
+      const textarea = this.box?.querySelector("textarea");
+      textarea?.focus();
+      textarea?.setSelectionRange(at + 2, at + 2);
+    });
   }
 
   componentWillUnmount() {

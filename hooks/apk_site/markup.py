@@ -57,7 +57,9 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")  # where Python-Markdown's blocks end
 
 def _could_be_active(body: str) -> bool:
     body = body.replace("\x02", "").replace("\x03", "")  # as Python-Markdown reads it
-    return bool(_SUSPECT.search(body)) or ("![" in body and _picture_could_be_elsewhere(body))
+    if _SUSPECT.search(body) or _EMPTY_PICTURE.search(body):
+        return True
+    return "![" in body and _picture_could_be_elsewhere(body)
 
 
 def _picture_could_be_elsewhere(body: str) -> bool:
@@ -91,6 +93,12 @@ ELEMENTS = {
     ),
 }
 _HANDLER = "runs code when readers click, hover or load the page: remove the attribute"
+# WCAG 2.1, 1.1.1: a picture says in words what it shows, for screen readers and when it does not load.
+_NO_DESCRIPTION = (
+    "a picture has no description: readers who cannot see it (a screen reader, a picture that does not "
+    "load) get nothing: write what it shows between the brackets, ![the choir on the stage](...), or alt=\"...\""
+)
+_EMPTY_PICTURE = re.compile(r"!\[\s*\]")
 _STYLE = "is blocked by the site's Content-Security-Policy: remove it (use Markdown for emphasis, lists and tables)"
 _SCRIPT_ADDRESS = f"runs code when a reader follows it: {INSTEAD_LINK}"
 _DATA_ADDRESS = (
@@ -162,6 +170,8 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ELEMENTS:
             self._add(rf"<\s*{tag}\b", f"<{tag}> {ELEMENTS[tag]}")
+        if tag in ("img", "image") and not (dict(attrs).get("alt") or "").strip():
+            self._add(r"!\[\s*\]", _NO_DESCRIPTION, r"<\s*img\b", r"<\s*image\b")
         for name, value in attrs:
             self._attribute(tag, name, value or "")
 

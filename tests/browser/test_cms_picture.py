@@ -72,6 +72,8 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     choose.click()
     address = f"../assets/uploads/{NAME}"
     assert f"![]({address})" in page.locator("textarea").first.input_value()
+    page.keyboard.type("A dot")  # the cursor waits between the brackets for the description
+    assert f"![A dot]({address})" in page.locator("textarea").first.input_value()
     assert not (project / UPLOADS / NAME).exists()  # kept with the draft until the entry is saved
     publish(page)
     landed = wait_for_file(project / UPLOADS / NAME)
@@ -83,7 +85,7 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     assert after[f"{UPLOADS}/{NAME}"] == picture.read_bytes()
     assert sorted(set(after) - set(before)) == ["docs/assets/", f"{UPLOADS}/", f"{UPLOADS}/{NAME}"]
     assert [k for k in before if after[k] != before[k]] == [main]
-    expected = before[main].decode().replace(LINE_END, f"{LINE_END}![]({address})", 1)
+    expected = before[main].decode().replace(LINE_END, f"{LINE_END}![A dot]({address})", 1)
     assert after[main].decode() == expected
     check = apk_check(project)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -274,7 +274,7 @@ def test_active_html_in_a_text_or_its_translation_is_refused_at_its_line(tmp_pat
     """Before issue 15 these bodies were published as they were."""
     files = {
         "prose/essay.md": TEXT.format(year="1995").replace("Мәтін.\n", "Мәтін.\n\n<script>alert(1)</script>\n"),
-        "prose/essay.ru.md": "---\ntitle: Текст\ntranslators: Анна\n---\nТекст <img src=x onerror=alert(2)>.\n",
+        "prose/essay.ru.md": "---\ntitle: Текст\ntranslators: Анна\n---\nТекст <img src=x alt=x onerror=alert(2)>.\n",
     }
     assert problems(anthology(tmp_path, files)) == [
         "anthology/prose/essay.md:13: body: <script> runs code in readers' browsers: remove it (to show code as text, put it between ``` lines)",

@@ -306,7 +306,7 @@ def test_a_body_with_many_problems_reports_each_at_its_line() -> None:
         "\n"
         "```\n![shown as code](https://b.example/code.jpg)\n```\n"  # 5-7: allowed
         "\n"
-        '<img src="//c.example/2.png"> and <video poster="https://d.example/3.jpg"></video>\n'  # 9
+        '<img src="//c.example/2.png" alt="two"> and <video poster="https://d.example/3.jpg"></video>\n'  # 9
         "\n"
         "![again](https://a.example/1.jpg) ![four](https://e.example/4.jpg)\n"  # 11: the first is said once
         "\n"
@@ -409,3 +409,25 @@ def test_the_loader_reports_a_picture_on_another_host_at_its_line_in_the_file(tm
     assert [str(p).split(" is on another host")[0] for p in problems] == [
         "events/x.md:12: body: the picture https://other.example/x.jpg"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("Text.\n\n![](../assets/uploads/a.jpg)\n", 2),  # lines within a body count from 0
+        ("Text.\n\n![ ](../assets/uploads/a.jpg)\n", 2),
+        ('Intro.\n<img src="../assets/uploads/a.jpg">\n', 1),
+        ('Intro.\n<img src="../assets/uploads/a.jpg" alt="">\n', 1),
+    ],
+)
+def test_a_picture_without_a_description_is_refused_at_its_line(body: str, line: int) -> None:
+    """WCAG 2.1, 1.1.1: a screen reader, or a reader whose picture did not load, gets the words."""
+    found = body_problems(body)
+    assert [where for where, _ in found] == [line]
+    assert "a picture has no description" in found[0][1] and "between the brackets" in found[0][1]
+
+
+def test_a_described_picture_and_code_that_shows_an_empty_one_stay_allowed() -> None:
+    assert body_problems("![The choir on the stage](../assets/uploads/a.jpg)\n") == []
+    assert body_problems('<img src="../assets/uploads/a.jpg" alt="The choir">\n') == []
+    assert body_problems("Write it as `![](x.jpg)` and add words:\n\n```\n![](x.jpg)\n```\n") == []
