@@ -308,6 +308,7 @@ class PictureBodyControl extends TextWidget.control {
   controlID = crypto.randomUUID();
   box = null; // the element around the text box, to read its cursor
   cursor = null; // where the picture goes, remembered while the media library is open
+  description = null; // where the cursor goes once the picture is in the text
 
   openLibrary = () => {
     const textarea = this.box?.querySelector("textarea");
@@ -317,20 +318,22 @@ class PictureBodyControl extends TextWidget.control {
   };
 
   // The media library hands the chosen file's address back through `mediaPaths`, under this control's id.
-  componentDidUpdate() {
+  componentDidUpdate(previous) {
+    if (this.description !== null && this.props.value !== previous.value) {
+      // The new text is in the box now: the cursor goes between the picture's brackets, since a
+      // picture needs its description (the check refuses `![]`) and the editor types it right away.
+      const textarea = this.box?.querySelector("textarea");
+      textarea?.focus();
+      textarea?.setSelectionRange(this.description, this.description);
+      this.description = null;
+    }
     const address = this.props.mediaPaths.get(this.controlID);
     if (!address?.length || this.cursor === null) return;
     const at = this.cursor;
     this.cursor = null; // once: the address stays in `mediaPaths` until the next render
+    this.description = at + 2;
     this.props.onRemoveInsertedMedia(this.controlID);
     this.props.onChange(withPicture(this.props.value || "", at, address));
-    // The cursor goes between the brackets: a picture needs its description (the check refuses
-    // `![]`), and the editor types it right away.
-    requestAnimationFrame(() => {
-      const textarea = this.box?.querySelector("textarea");
-      textarea?.focus();
-      textarea?.setSelectionRange(at + 2, at + 2);
-    });
   }
 
   componentWillUnmount() {

@@ -72,7 +72,13 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     choose.click()
     address = f"../assets/uploads/{NAME}"
     assert f"![]({address})" in page.locator("textarea").first.input_value()
-    page.keyboard.type("A dot")  # the cursor waits between the brackets for the description
+    box = page.locator("textarea").first
+    # The cursor waits between the brackets for the description.
+    page.wait_for_function(
+        "box => document.activeElement === box && box.selectionStart === box.value.indexOf('![](') + 2",
+        arg=box.element_handle(),
+    )
+    page.keyboard.type("A dot")
     assert f"![A dot]({address})" in page.locator("textarea").first.input_value()
     assert not (project / UPLOADS / NAME).exists()  # kept with the draft until the entry is saved
     publish(page)

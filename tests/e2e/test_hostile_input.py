@@ -188,7 +188,7 @@ def _hostile_events(folder: Path, outside: Path) -> dict[str, str]:
             "---\ntitle", "---\nstart: 2025-06-10\nregion: astana\ncategory: youth\norganizer: apk\ntitle"
         ),
         "c-script.md": good.replace("Мәтін, Windows", "<script>alert(1)</script>\n\nМәтін, Windows"),
-        "d-handler.md": good + "\n<img src=x onerror=alert(1)>\n",
+        "d-handler.md": good + "\n<img src=x alt=x onerror=alert(1)>\n",
         "e-iframe.md": good + "\n<iframe src=https://example.org></iframe>\n",
         "f-form.md": good + "\n<form action=https://example.org>Атыңыз?</form>\n",
         "g-javascript.md": good + "\n[Тіркелу](javascript:alert(1))\n",
