@@ -314,6 +314,9 @@ class PictureBodyControl extends TextWidget.control {
     const textarea = this.box?.querySelector("textarea");
     const text = this.props.value || "";
     this.cursor = textarea ? textarea.selectionEnd : text.length;
+    // The media library gives the focus back, once it has faded out, to what had it when it opened:
+    // the text box, not this button, or the description typed right away would go to the button.
+    textarea?.focus();
     this.props.onOpenMediaLibrary({ controlID: this.controlID, forImage: true, value: "", allowMultiple: false, field: this.props.field });
   };
 

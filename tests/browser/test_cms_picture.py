@@ -73,6 +73,9 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     address = f"../assets/uploads/{NAME}"
     assert f"![]({address})" in page.locator("textarea").first.input_value()
     box = page.locator("textarea").first
+    # The media library fades out (300 ms) before it gives the focus back to what had it when it opened:
+    # the description typed below must land between the brackets even after that.
+    page.wait_for_function("!document.body.classList.contains('ReactModal__Body--open')")
     # The cursor waits between the brackets for the description.
     page.wait_for_function(
         "box => document.activeElement === box && box.selectionStart === box.value.indexOf('![](') + 2",
