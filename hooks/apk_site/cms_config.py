@@ -217,8 +217,8 @@ def cms_config(lang: str, *, events_folder: str = "events", local_port: int = LO
         sortable_fields=["start", "title"],
         # Relative to the entry's folder (events/): uploads still land in docs/assets/uploads/, and the
         # body's "insert picture" writes ../assets/uploads/<name>, the address MkDocs resolves from
-        # docs/events/<id>.md and rewrites per language. Anthology texts keep the site-wide folders:
-        # they cannot show relative pictures (each is also part of the whole-book page).
+        # docs/events/<id>.md and rewrites per language. Anthology texts keep the site-wide folders
+        # and the plain text box (no "insert picture" there yet).
         media_folder="../docs/assets/uploads",
         public_folder="../assets/uploads",
     )

@@ -133,16 +133,18 @@ _ANOTHER_HOST_WHY = (
 # relative to the text's file in docs/, and MkDocs writes it for each language's page: an event is
 # read as docs/events/<id>.md, whatever its folder in events/ (so "../../assets/..." leaves docs/
 # and fails the build). An <img src> in HTML is not rewritten, and would miss on the /ru/ and /en/
-# pages. An Anthology text is shown both on its page (anthology/<part>/) and in the whole book
-# (anthology/book.md), so no relative address works in it.
+# pages. An Anthology text sits one folder deeper, in docs/anthology/<part>/ (the whole-book page
+# moves its addresses, anthology/addresses.py).
 _PICTURE_FIX = (
     "save the picture in the site, as docs/assets/uploads/<name>.jpg, and write "
-    "![description](../assets/uploads/<name>.jpg) (in an event's text; an Anthology text can only link to it); "
+    "![description](../assets/uploads/<name>.jpg) in an event's text, "
+    "![description](../../assets/uploads/<name>.jpg) in an Anthology text; "
     "or link to it instead, [photo](https://...) (for a Markdown picture, delete the ! before [)"
 )
 _FILE_FIX = (
     "link to it instead, [video](https://...); or save it in the site, as docs/assets/uploads/<name>.mp4, "
-    "and link to that from an event's text, [video](../assets/uploads/<name>.mp4)"
+    "and link to that: [video](../assets/uploads/<name>.mp4) from an event's text, "
+    "[video](../../assets/uploads/<name>.mp4) from an Anthology text"
 )
 
 
@@ -259,14 +261,15 @@ def _line_of(lines: list[str], needles: tuple[str, ...]) -> int:
     failing that, any line outside code blocks that shows it; failing that, the first line."""
     for needle in needles:
         pattern = re.compile(needle, re.I)
-        candidates = [number for number, line in _outside_fences(lines) if pattern.search(line)]
+        candidates = [number for number, line in outside_fences(lines) if pattern.search(line)]
         plain = [n for n in candidates if pattern.search(re.sub(r"(`+).*?\1", "", lines[n]))]
         if plain or candidates:
             return (plain or candidates)[0]
     return 0
 
 
-def _outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+def outside_fences(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, line) of each line of Markdown that is not in a fenced code block, nor its fence."""
     fence = ""
     for number, line in enumerate(lines):
         marker = re.match(r"\s*(`{3,}|~{3,})", line)

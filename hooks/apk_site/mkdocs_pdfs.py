@@ -12,7 +12,6 @@ PDFs, and the links to them, out on purpose.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import os
 import shutil
@@ -109,12 +108,4 @@ def _pdf_cache(config: MkDocsConfig) -> Path:
 
 
 def _pdf_key(page: Path, config: MkDocsConfig, moment: dt.datetime, browser: str) -> str:
-    """Everything the printed book depends on: its HTML, the site's styles and fonts, the date stamped
-    in it, and the Chromium that prints it (so another one, CHROMIUM=..., really runs)."""
-    digest = hashlib.sha256(page.read_bytes())
-    digest.update(browser.encode())
-    assets = Path(config.docs_dir) / "assets"
-    for path in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix in {".css", ".woff2"}):
-        digest.update(path.name.encode() + path.read_bytes())
-    digest.update(moment.isoformat().encode())
-    return digest.hexdigest()
+    return anthology_pdf.print_key(page, Path(config.docs_dir) / "assets", moment, browser)

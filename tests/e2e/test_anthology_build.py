@@ -6,6 +6,7 @@ the fixture calendar, in three languages; a broken Anthology fails the build onc
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 
 import pytest
@@ -380,6 +381,29 @@ def test_whole_book_page_holds_every_entry_in_order(site):
     assert [h.name for h in statute.select(".apk-book-text h4")] == ["h4", "h4"]  # demoted below the text's title
 
 
+# voices/fx-memoir shows a picture and links to voices/fx-poem by addresses relative to its folder
+# (the fixture's README); the whole-book page, one folder up, holds the same text. The Kazakh text
+# page also shows the Russian original beside the translation, with its own picture and link.
+MEMOIR_PICTURE = {"kk": "cms-list-kk.png", "ru": "cms-list-ru.png", "en": "cms-list-ru.png"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("page", "text"), [("anthology/voices/fx-memoir/", "article"), ("anthology/book/", "#fx-memoir")]
+)
+def test_a_texts_picture_and_link_work_on_its_page_and_in_the_whole_book(site, lang, page, text):
+    url = PREFIX[lang] + page
+    node = soup(site, url).select_one(text)
+    folder = (site.site / url).resolve()
+    shown = [MEMOIR_PICTURE[lang]] + (["cms-list-ru.png"] if lang == "kk" and text == "article" else [])
+    pictures = [(folder / img["src"]).resolve() for img in node.select("img")]
+    assert pictures == [(site.site / "assets" / "screenshots" / name).resolve() for name in shown]
+    links = [a["href"] for a in node.find_all("a", string=["тест өлеңін", "тестовое стихотворение"])]
+    poem = site.site / PREFIX[lang] / "anthology" / "voices" / "fx-poem"
+    assert [(folder / href).resolve() for href in links] == [poem.resolve()] * len(shown)
+    assert (poem / "index.html").is_file()
+
+
 def pdf_text(path) -> str:
     needs("pdftotext")
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -401,6 +425,13 @@ def test_pdf_per_language_has_the_book_with_embedded_fonts(site, lang, words):
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(re.search(r"\+PTSerif-\w+ .* yes yes yes", line) for line in fonts), fonts
     assert b"(D:20250501000000+00'00')" in path.read_bytes()  # stamped with SOURCE_DATE_EPOCH, not the clock
+    # The memoir's picture, by its address relative to the text's folder, is printed too.
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    png = (site.site / "assets" / "screenshots" / MEMOIR_PICTURE[lang]).read_bytes()
+    width, height = struct.unpack(">II", png[16:24])  # from the PNG's IHDR chunk
+    assert [line.split()[3:5] for line in images.splitlines()[2:] if line.split()[2] == "image"] == [
+        [str(width), str(height)]
+    ]
 
 
 def test_pdf_links_are_on_the_contents_and_book_pages(site):

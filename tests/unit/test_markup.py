@@ -245,25 +245,26 @@ def test_the_message_says_why_and_how_to_put_the_picture_in_the_site() -> None:
     assert "[photo](https://...)" in fix and "delete the !" in fix
 
 
-def test_the_picture_address_the_message_suggests_reaches_docs_assets_from_an_event() -> None:
-    """MkDocs resolves a Markdown address against the page's source in docs/, events/<id>.md for an
-    event (a build with ../../assets/... from an event fails: outside docs/), then writes it for each
-    language's page. An Anthology text is also shown in the whole book, one folder up: the message
-    gives it no relative address."""
+def test_the_picture_addresses_the_message_suggests_reach_docs_assets() -> None:
+    """MkDocs resolves a Markdown address against the page's source in docs/: events/<id>.md for an
+    event (a build with ../../assets/... from an event fails: outside docs/), anthology/<part>/<id>.md
+    for an Anthology text (the whole book, one folder up, moves the address: anthology/addresses.py)."""
     import posixpath
     import re
 
     [(_, message)] = active_html("![photo](https://other.example/x.jpg)\n")
-    event_address = re.search(r"\]\((\.\./assets/uploads/<name>\.jpg)\) \(in an event's text", message)[1]
+    event_address = re.search(r"\]\(([./]*assets/uploads/<name>\.jpg)\) in an event's text", message)[1]
     assert posixpath.normpath(posixpath.join("events", event_address)) == "assets/uploads/<name>.jpg"
-    assert "an Anthology text can only link to it" in message and "../../assets" not in message
+    text_address = re.search(r"\]\(([./]*assets/uploads/<name>\.jpg)\) in an Anthology text", message)[1]
+    assert posixpath.normpath(posixpath.join("anthology/voices", text_address)) == "assets/uploads/<name>.jpg"
 
 
 def test_a_video_on_another_host_is_to_be_linked_not_shown_as_a_picture() -> None:
     [(_, message)] = active_html('<video src="https://other.example/clip.mp4"></video>\n')
     assert message.endswith(
         "link to it instead, [video](https://...); or save it in the site, as docs/assets/uploads/<name>.mp4, "
-        "and link to that from an event's text, [video](../assets/uploads/<name>.mp4)"
+        "and link to that: [video](../assets/uploads/<name>.mp4) from an event's text, "
+        "[video](../../assets/uploads/<name>.mp4) from an Anthology text"
     )
 
 

@@ -49,8 +49,6 @@ ORIGINAL_SUFFIX = ".original"
 # Generated pages live beside the parts: a part may not take their names.
 RESERVED = {"authors", "genres", "years", "languages", "book", "index", FRONT, BACK}
 DATA = Path(__file__).parent / "data"
-# How `render.html` renders the original beside a translation (the texts themselves go through the site's Markdown).
-ORIGINAL_EXTENSIONS = ("attr_list", "sane_lists")
 
 
 @cache
@@ -470,7 +468,7 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
         return None
     check.unknown_keys(("title",), shared_with=group.main.path if group.main else "", shared=TEXT_FIELDS)
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
-    problems.extend(record.body_lines(markup.body_problems(record.body, ORIGINAL_EXTENSIONS, markup.BOOK_BODY_LIMIT)))
+    problems.extend(record.body_lines(markup.body_problems(record.body, length=markup.BOOK_BODY_LIMIT)))
     return Version(original or "und", record.path, title, record.body.strip()) if title else None
 
 

@@ -9,13 +9,16 @@ cross-reference offsets stay right), which makes the same commit print the same 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping
+from html import unescape as html_unescape
 from pathlib import Path
+from urllib.parse import unquote
 
 FLAGS = (
     "--headless",
@@ -36,6 +39,8 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 # the build with a message, not keep it waiting. ANTHOLOGY_PDF_TIMEOUT changes it (tests use 2).
 DEFAULT_TIMEOUT = 180.0
 _STAMP = re.compile(rb"\(D:\d{14}[+-]\d\d'\d\d'\)")
+# A picture the page shows from the site: `src="<relative address>"`, as MkDocs writes it.
+_PICTURE = re.compile(rb'<img\b[^>]*?\ssrc="(?![a-z][a-z0-9+.-]*:|/|#)([^"]+)"', re.IGNORECASE)
 
 
 def wanted(environ: Mapping[str, str]) -> bool:
@@ -62,6 +67,22 @@ def chromium(environ: Mapping[str, str]) -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
+
+
+def print_key(page: Path, assets: Path, moment: dt.datetime, browser: str) -> str:
+    """Everything a printed book depends on: its HTML, the pictures it shows, the site's styles and
+    fonts (in `assets`), the date stamped in it, and the Chromium that prints it (so another one,
+    CHROMIUM=..., really runs). The same key is the same PDF, which a cache can hand out again."""
+    html = page.read_bytes()
+    digest = hashlib.sha256(html)
+    digest.update(browser.encode())
+    for address in sorted(set(_PICTURE.findall(html))):
+        picture = page.parent / unquote(html_unescape(address.decode()))
+        digest.update(address + (picture.read_bytes() if picture.is_file() else b"(none)"))
+    for path in sorted(p for p in assets.rglob("*") if p.is_file() and p.suffix in {".css", ".woff2"}):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(moment.isoformat().encode())
+    return digest.hexdigest()
 
 
 def command(browser: str, page: Path, target: Path, profile: Path) -> list[str]:

@@ -17,6 +17,7 @@ from .. import DEFAULT_LANGUAGE, LANGUAGES, l10n
 from ..model import Event
 from ..model import Text as Said
 from . import citation, reading
+from .addresses import rebase
 from .loader import genres, licences
 from .model import Author, Book, Entry, Matter, Text, Version
 
@@ -576,12 +577,24 @@ def book_page(book: Book, lang: str, base: str, pdf: Link | None) -> BookPage:
     )
 
 
+def _in_book(body: str, entry: Entry, shown: Version) -> Said:
+    """A text's body on the whole-book page, one folder above the text's own: its addresses follow."""
+    return Said(rebase(body, entry.part), shown.lang)
+
+
 def _book_entry(entry: Entry, book: Book, lang: str, part_heading: str, chapter_heading: str) -> BookEntry:
     shown = entry.shown(lang)
     notices = tuple(n for n in (_fallback(shown, lang),) if n)
     if not isinstance(entry, Text):
         return BookEntry(
-            entry.id, "", "", Said(shown.title, shown.lang), "", "", notices, Said(demote(shown.body, 1), shown.lang)
+            entry.id,
+            "",
+            "",
+            Said(shown.title, shown.lang),
+            "",
+            "",
+            notices,
+            _in_book(demote(shown.body, 1), entry, shown),
         )
     if entry.sample:
         notices = (l10n.t("anthology.sample_notice", lang), *notices)
@@ -589,7 +602,7 @@ def _book_entry(entry: Entry, book: Book, lang: str, part_heading: str, chapter_
     details = " · ".join(
         x for x in (translated_line(entry, shown, lang), str(entry.years), entry.source, label.get(lang).value) if x
     )
-    body = Said(demote(body_of(entry, shown), 2), shown.lang)
+    body = _in_book(demote(body_of(entry, shown), 2), entry, shown)
     return BookEntry(
         entry.id,
         part_heading,
