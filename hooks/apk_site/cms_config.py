@@ -184,7 +184,7 @@ def anthology_fields(lang: str) -> list[dict[str, Any]]:
             "i18n": True,
             "required": False,
         },
-        _body(lang),
+        _body(lang, pictures=True),
     ]
 
 
@@ -217,8 +217,7 @@ def cms_config(lang: str, *, events_folder: str = "events", local_port: int = LO
         sortable_fields=["start", "title"],
         # Relative to the entry's folder (events/): uploads still land in docs/assets/uploads/, and the
         # body's "insert picture" writes ../assets/uploads/<name>, the address MkDocs resolves from
-        # docs/events/<id>.md and rewrites per language. Anthology texts keep the site-wide folders
-        # and the plain text box (no "insert picture" there yet).
+        # docs/events/<id>.md and rewrites per language.
         media_folder="../docs/assets/uploads",
         public_folder="../assets/uploads",
     )
@@ -230,6 +229,9 @@ def cms_config(lang: str, *, events_folder: str = "events", local_port: int = LO
         label_singular=LABELS["text"][lang],
         create=False,  # a new text also needs its place in book.yml: see the editors' guide
         path="part/{{slug}}",  # texts sit one folder deep, in their part's folder
+        # From docs/anthology/<part>/, as the events' folders (the whole-book page moves the address).
+        media_folder="../../assets/uploads",
+        public_folder="../../assets/uploads",
     )
     return {
         "backend": {**PRODUCTION_BACKEND},

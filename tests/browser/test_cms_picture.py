@@ -1,6 +1,8 @@
-"""The events' body in the editors' web form (/admin/, dev/CMS.md "Pictures") has an "insert picture"
-button: it opens Decap's media library, and the chosen picture's address, `../assets/uploads/<name>`,
-goes where the cursor was, and nothing else in the file changes. In chromium against the real local
+"""The body of an event or an Anthology text in the editors' web form (/admin/, dev/CMS.md "Pictures")
+has an "insert picture" button: it opens Decap's media library, and the chosen picture's address,
+relative to the page's source in docs/ (`../assets/uploads/<name>` for an event,
+`../../assets/uploads/<name>` for a text in docs/anthology/<part>/), goes where the cursor was, and
+nothing else in the file changes. In chromium against the real local
 backend: decap-server over a copy of the project in a temporary folder (the fixtures of
 tests/browser/test_cms.py; the real repository is never written).
 """
@@ -22,9 +24,18 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-NAME = "picture-test-dot.png"
-# The cursor goes to the start of the body's second line; the picture is written there.
-LINE_END = "Астанада\n"
+# What the picture goes into: the entry in the form, its main file (the Kazakh body, the form's first
+# text box), the line the cursor is put after (the picture is written at the start of the next one),
+# and the address the media library hands back.
+CASES = {
+    "event": (f"events/entries/{EXISTING}", f"events/{EXISTING}.md", "Астанада\n", "../assets/uploads"),
+    "anthology": (
+        "anthology/entries/voices/sample-poem",
+        "docs/anthology/voices/sample-poem.md",
+        "тыңдаймыз.\n",
+        "../../assets/uploads",
+    ),
+}
 
 
 def put_cursor_after(page, text: str) -> None:
@@ -47,30 +58,32 @@ def apk_check(folder: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browser, admin_url, project, tmp_path):  # noqa: F811
-    picture = tmp_path / NAME
+@pytest.mark.parametrize("case", CASES)
+def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browser, admin_url, project, tmp_path, case):  # noqa: F811
+    entry, main, line_end, folder = CASES[case]
+    name = f"picture-test-{case}.png"  # the cases share the project copy: each uploads its own file
+    picture = tmp_path / name
     picture.write_bytes(tiny_png())
-    main = f"events/{EXISTING}.md"
     before = snapshot(project)
-    assert LINE_END in before[main].decode()
+    assert line_end in before[main].decode()
     page, _ = open_form(browser, admin_url)
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("pageerror", lambda error: errors.append(str(error)))
 
-    page.goto(f"{admin_url}?lang=en#/collections/events/entries/{EXISTING}")
+    page.goto(f"{admin_url}?lang=en#/collections/{entry}")
     page.get_by_role("button", name="Insert picture").first.wait_for()
-    put_cursor_after(page, LINE_END)
+    put_cursor_after(page, line_end)
     page.keyboard.press("Tab")  # from the text box to its button, and Enter on it: no mouse needed
     assert page.evaluate("document.activeElement.textContent") == "Insert picture"
     page.keyboard.press("Enter")
     page.locator("input[type=file]").set_input_files(str(picture))
-    page.get_by_text(NAME).first.wait_for()
+    page.get_by_text(name).first.wait_for()
     choose = page.get_by_role("button", name="Choose selected")
     if not choose.is_enabled():  # the media library selects a fresh upload itself; if not, pick it
-        page.get_by_text(NAME).first.click()
+        page.get_by_text(name).first.click()
     choose.click()
-    address = f"../assets/uploads/{NAME}"
+    address = f"{folder}/{name}"
     assert f"![]({address})" in page.locator("textarea").first.input_value()
     box = page.locator("textarea").first
     # The media library fades out (300 ms) before it gives the focus back to what had it when it opened:
@@ -83,18 +96,19 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     )
     page.keyboard.type("A dot")
     assert f"![A dot]({address})" in page.locator("textarea").first.input_value()
-    assert not (project / UPLOADS / NAME).exists()  # kept with the draft until the entry is saved
+    assert not (project / UPLOADS / name).exists()  # kept with the draft until the entry is saved
     publish(page)
-    landed = wait_for_file(project / UPLOADS / NAME)
+    landed = wait_for_file(project / UPLOADS / name)
     page.close()
 
     assert errors == []
-    assert landed, f"{UPLOADS}/{NAME} was not written"
+    assert landed, f"{UPLOADS}/{name} was not written"
     after = snapshot(project)
-    assert after[f"{UPLOADS}/{NAME}"] == picture.read_bytes()
-    assert sorted(set(after) - set(before)) == ["docs/assets/", f"{UPLOADS}/", f"{UPLOADS}/{NAME}"]
+    assert after[f"{UPLOADS}/{name}"] == picture.read_bytes()
+    # docs/assets/uploads/ itself is new only for the first upload into the project copy
+    assert sorted(set(after) - set(before) - {"docs/assets/", f"{UPLOADS}/"}) == [f"{UPLOADS}/{name}"]
     assert [k for k in before if after[k] != before[k]] == [main]
-    expected = before[main].decode().replace(LINE_END, f"{LINE_END}![A dot]({address})", 1)
+    expected = before[main].decode().replace(line_end, f"{line_end}![A dot]({address})", 1)
     assert after[main].decode() == expected
     check = apk_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -107,8 +121,7 @@ def test_the_button_speaks_the_forms_language(browser, admin_url):  # noqa: F811
     page.get_by_text("Мероприятия").first.wait_for()
     page.goto(f"{admin_url}?lang=ru#/collections/events/entries/{EXISTING}")
     page.get_by_role("button", name="Вставить картинку").first.wait_for()
-    # Anthology texts keep the plain text box: they cannot show a relative picture.
     page.goto(f"{admin_url}?lang=ru#/collections/anthology/entries/voices/sample-poem")
-    page.locator("textarea").first.wait_for()  # the body's text box is there, without the button
-    assert page.get_by_role("button", name=re.compile("картинку")).count() == 0
+    page.get_by_role("button", name="Вставить картинку").first.wait_for()
+    assert page.get_by_role("button", name=re.compile("Insert picture")).count() == 0
     page.close()

@@ -162,3 +162,27 @@ def test_a_missing_page_is_reported_not_raised(tmp_path):
         failed.startswith(f"anthology: Chromium could not print {page} (exit 1)")
         and not Path(tmp_path / "a.pdf").exists()
     )
+
+
+def test_the_pdf_cache_key_follows_the_pictures_the_book_shows(tmp_path):
+    """A picture replaced under the same name must print the book again, not hand out the cached PDF."""
+    site, moment = tmp_path / "site", dt.datetime(2025, 5, 1, tzinfo=dt.UTC)
+    page = site / "anthology" / "book" / "index.html"
+    picture = site / "assets" / "uploads" / "hall 1.png"
+    assets = tmp_path / "docs" / "assets"
+    for path, data in [(page, b""), (picture, b"first"), (assets / "site.css", b"p {}")]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    page.write_text('<p><img alt="Hall" src="../../assets/uploads/hall%201.png" /></p>', encoding="utf-8")
+
+    def key() -> str:
+        return pdf.print_key(page, assets, moment, "/usr/bin/chromium")
+
+    first = key()
+    assert key() == first
+    picture.write_bytes(b"second")
+    assert key() != first
+    picture.write_bytes(b"first")
+    assert key() == first
+    (assets / "site.css").write_bytes(b"p { margin: 0 }")
+    assert key() != first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -117,12 +118,15 @@ def test_select_lists_are_in_the_languages_alphabetical_order(lang):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_an_events_body_can_insert_a_picture_that_the_event_page_shows(lang):
-    """The events' body is the text box with an "insert picture" button (apk-cms.js `apk-body`); the
-    address it writes is relative to docs/events/<id>.md, the file lands in docs/assets/uploads/."""
+def test_a_body_can_insert_a_picture_that_the_page_shows(lang):
+    """Both bodies are the text box with an "insert picture" button (apk-cms.js `apk-body`); the
+    address it writes is relative to the page's source in docs/ (docs/events/<id>.md,
+    docs/anthology/<part>/<id>.md), and the file lands in docs/assets/uploads/."""
     (events, anthology) = cms_config(lang)["collections"]
     assert fields(lang)["body"]["widget"] == "apk-body"
-    assert (events["media_folder"], events["public_folder"]) == ("../docs/assets/uploads", "../assets/uploads")
-    # Anthology texts cannot show a relative picture (each is also part of the whole-book page).
-    assert {f["name"]: f for f in anthology["fields"]}["body"]["widget"] == "text"
-    assert "media_folder" not in anthology
+    assert {f["name"]: f for f in anthology["fields"]}["body"]["widget"] == "apk-body"
+    for collection, source in [(events, "docs/events/x.md"), (anthology, "docs/anthology/voices/x.md")]:
+        entry_folder = posixpath.dirname(f"{collection['folder']}/{collection.get('path', 'x')}")
+        assert posixpath.normpath(posixpath.join(entry_folder, collection["media_folder"])) == "docs/assets/uploads"
+        address = posixpath.join(posixpath.dirname(source), collection["public_folder"], "p.png")
+        assert posixpath.normpath(address) == "docs/assets/uploads/p.png"
