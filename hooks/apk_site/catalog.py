@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from . import local_files
 from .anthology.model import EMPTY as EMPTY_BOOK
 from .anthology.model import Book
 from .loader import classify, display_path, event_files, load_events
@@ -89,6 +90,8 @@ def load(folders: Folders) -> Loaded:
     notes += [note] if note else []
     files = len(event_files(events_dir)) if events_dir.is_dir() else 0
     book = read if read is not None else EMPTY_BOOK
+    if folders.docs is not None and folders.docs.is_dir():
+        found |= set(missing_files(events, book, folders.docs, root))
     return Loaded(events, book, tuple(sorted(found)), tuple(notes), files, anthology_read=read is not None)
 
 
@@ -102,6 +105,18 @@ def page_problems(docs_dir: Path, root: Path) -> list[Problem]:
         if isinstance(text, Problem):
             found.append(text)
     return found
+
+
+def missing_files(events: tuple[Event, ...], book: Book, docs: Path, root: Path) -> list[Problem]:
+    """The pictures and files that events and Anthology texts show from docs/ and that are not there."""
+    shown = display_path(docs, root)
+    bodies = [(t, local_files.EVENTS_FOLDER) for event in events for t in event.translations]
+    bodies += [(v, f"anthology/{entry.part}") for entry in book.entries for v in entry.versions]
+    return [
+        problem
+        for text, folder in bodies
+        for problem in local_files.missing(text.path, text.body, text.body_line, folder, docs, shown)
+    ]
 
 
 def pages_in(docs_dir: Path) -> list[Path]:
@@ -164,7 +179,8 @@ def event_problems(loaded: Loaded, folders: Folders) -> tuple[Problem, ...]:
 def fingerprint(folders: Folders) -> tuple[Any, ...]:
     """What the catalog was read from, file by file: a build reads it again only when this changes."""
     found: list[Any] = [folders]
-    for folder, pattern in ((folders.events, "*.md"), (folders.docs, "*.md"), (folders.anthology, "*")):
+    # All of docs/: a picture saved there answers a "not in the site" problem (local_files.py).
+    for folder, pattern in ((folders.events, "*.md"), (folders.docs, "*"), (folders.anthology, "*")):
         if folder is not None and folder.is_dir():
             found += [(str(p), s.st_mtime_ns, s.st_size) for p in sorted(folder.rglob(pattern)) for s in [_stat(p)]]
     return tuple(found)

@@ -121,7 +121,8 @@ def _translation(check: Checker, lang: str) -> Translation | None:
             check.report("title", "is missing: add a line 'title: ...' in this language")
         return None
     values = {k: v or "" for k, v in texts.items()}
-    return Translation(lang, check.record.path, body=check.record.body.strip(), **values)
+    record = check.record
+    return Translation(lang, record.path, body=record.body.strip(), body_line=record.body_line, **values)
 
 
 def _links(value: Any) -> tuple[tuple[str, str], ...]:

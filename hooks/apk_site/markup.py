@@ -96,7 +96,7 @@ _HANDLER = "runs code when readers click, hover or load the page: remove the att
 # WCAG 2.1, 1.1.1: a picture says in words what it shows, for screen readers and when it does not load.
 _NO_DESCRIPTION = (
     "a picture has no description: readers who cannot see it (a screen reader, a picture that does not "
-    "load) get nothing: write what it shows between the brackets, ![the choir on the stage](...), or alt=\"...\""
+    'load) get nothing: write what it shows between the brackets, ![the choir on the stage](...), or alt="..."'
 )
 _EMPTY_PICTURE = re.compile(r"!\[\s*\]")
 _STYLE = "is blocked by the site's Content-Security-Policy: remove it (use Markdown for emphasis, lists and tables)"
@@ -134,7 +134,7 @@ _ANOTHER_HOST_WHY = (
 # read as docs/events/<id>.md, whatever its folder in events/ (so "../../assets/..." leaves docs/
 # and fails the build). An <img src> in HTML is not rewritten, and would miss on the /ru/ and /en/
 # pages. An Anthology text sits one folder deeper, in docs/anthology/<part>/ (the whole-book page
-# moves its addresses, anthology/addresses.py).
+# moves its addresses, addresses.py).
 _PICTURE_FIX = (
     "save the picture in the site, as docs/assets/uploads/<name>.jpg, and write "
     "![description](../assets/uploads/<name>.jpg) in an event's text, "

@@ -42,6 +42,7 @@ class Translation:
     venue: str = ""
     address: str = ""
     body: str = ""
+    body_line: int = field(default=1, compare=False)  # the file's line where `body` starts
 
 
 @dataclass(frozen=True, order=True)

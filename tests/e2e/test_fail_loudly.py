@@ -132,6 +132,22 @@ def test_a_language_that_fails_fails_the_build_under_q(tmp_path: Path, parallel:
     assert "no-such-page.md" in text and "Traceback" not in text
 
 
+def test_a_missing_picture_fails_the_build_at_the_editors_line(tmp_path: Path) -> None:
+    """Before MkDocs would warn about the page it generated (events/fx-timed.md in docs/), the
+    catalog names the editor's file and line, as `apk check` does (local_files.py)."""
+    events = tmp_path / "events"
+    shutil.copytree(EVENTS, events)
+    broken = events / "fx-timed.ru.md"
+    text = broken.read_text(encoding="utf-8") + "\n![Зал](../assets/uploads/no-such-hall.jpg)\n"
+    broken.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("![Зал](../assets/uploads/no-such-hall.jpg)") + 1
+    done = mkdocs_build(tmp_path / "site", "-q", events=events, ANTHOLOGY_PDF="0")
+    shown = output(done)
+    assert done.returncode == 1, shown
+    assert f"fx-timed.ru.md:{line}: body: the picture ../assets/uploads/no-such-hall.jpg is not in the site" in shown
+    assert "Traceback" not in shown and "contains a link" not in shown
+
+
 def test_a_feed_that_cannot_be_written_is_an_error(tmp_path: Path) -> None:
     """The adapter's feed writer on a site folder where a file stands in the way of `feeds/`."""
     from apk_site import mkdocs_adapter as site

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from apk_site.catalog import Folders, failure_summary, load
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 
 def project(tmp_path: Path, *, broken_event: bool = False, misnamed_page: bool = False) -> Folders:
@@ -51,6 +51,8 @@ def test_a_named_anthology_folder_that_is_missing_is_a_problem_and_not_read(tmp_
 def test_the_anthology_is_read_with_the_events_it_links_to(tmp_path: Path) -> None:
     folders = project(tmp_path)
     shutil.copytree(FIXTURES / "anthology_small", tmp_path / "anthology")
+    # The pictures the fixture memoir shows from docs/ (a missing one is a problem: test_local_files.py).
+    shutil.copytree(ROOT / "docs" / "assets" / "screenshots", tmp_path / "docs" / "assets" / "screenshots")
     loaded = load(Folders(folders.root, folders.events, folders.docs, tmp_path / "anthology", link_events=False))
     assert loaded.ok and loaded.anthology_read and loaded.book.entries and loaded.notes == ()
 

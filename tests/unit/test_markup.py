@@ -248,7 +248,7 @@ def test_the_message_says_why_and_how_to_put_the_picture_in_the_site() -> None:
 def test_the_picture_addresses_the_message_suggests_reach_docs_assets() -> None:
     """MkDocs resolves a Markdown address against the page's source in docs/: events/<id>.md for an
     event (a build with ../../assets/... from an event fails: outside docs/), anthology/<part>/<id>.md
-    for an Anthology text (the whole book, one folder up, moves the address: anthology/addresses.py)."""
+    for an Anthology text (the whole book, one folder up, moves the address: addresses.py)."""
     import posixpath
     import re
 

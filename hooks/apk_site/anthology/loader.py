@@ -381,7 +381,7 @@ def _version(record: Record, lang: str, original: str | None, problems: list[Pro
     problems.extend(record.body_lines(markup.body_problems(record.body, length=markup.BOOK_BODY_LIMIT)))
     if title is None:
         return None
-    return Version(lang, record.path, title, record.body.strip(), translators)
+    return Version(lang, record.path, title, record.body.strip(), translators, record.body_line)
 
 
 def _text(group: Group, context: Context, problems: list[Problem]) -> Text | None:
@@ -469,7 +469,11 @@ def _original(group: Group, original: str | None, problems: list[Problem]) -> Ve
     check.unknown_keys(("title",), shared_with=group.main.path if group.main else "", shared=TEXT_FIELDS)
     title = check.get("title", lambda v: fields.plain_text(v, limit=200), required=True)
     problems.extend(record.body_lines(markup.body_problems(record.body, length=markup.BOOK_BODY_LIMIT)))
-    return Version(original or "und", record.path, title, record.body.strip()) if title else None
+    return (
+        Version(original or "und", record.path, title, record.body.strip(), body_line=record.body_line)
+        if title
+        else None
+    )
 
 
 def _matter(group: Group, problems: list[Problem]) -> Matter | None:

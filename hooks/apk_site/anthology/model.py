@@ -83,6 +83,7 @@ class Version:
     title: str
     body: str
     translators: tuple[str, ...] = ()
+    body_line: int = field(default=1, compare=False)  # the file's line where `body` starts
 
 
 @dataclass(frozen=True)

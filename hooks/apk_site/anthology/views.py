@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES, l10n
+from ..addresses import rebase
 from ..model import Event
 from ..model import Text as Said
 from . import citation, reading
-from .addresses import rebase
 from .loader import genres, licences
 from .model import Author, Book, Entry, Matter, Text, Version
 

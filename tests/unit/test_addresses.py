@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import markdown as python_markdown
 import pytest
-from apk_site.anthology.addresses import rebase
+from apk_site.addresses import rebase
 from apk_site.anthology.render import original
 
 
