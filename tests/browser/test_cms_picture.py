@@ -48,9 +48,10 @@ def put_cursor_after(page, text: str) -> None:
 
 
 def apk_check(folder: Path) -> subprocess.CompletedProcess[str]:
-    """`apk check` on the project copy: its events and Anthology, as CI checks the repository."""
+    """`apk check` on the project copy: its events, Anthology and docs/ (where the picture landed, and
+    where the check looks for it), as CI checks the repository."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "apk.py"), "check"]
+        [sys.executable, str(ROOT / "scripts" / "apk.py"), "check", "--docs", str(folder / "docs")]
         + ["--events", str(folder / "events"), "--anthology", str(folder / "docs" / "anthology")],
         capture_output=True,
         text=True,
