@@ -240,10 +240,33 @@ def _second_look(html: str, finder: _Finder) -> None:
 
 
 def active_html(body: str, extensions: tuple[str, ...] = SITE_EXTENSIONS) -> list[tuple[int, str]]:
-    """(line within `body`, counted from 0; message) for each kind of active HTML it renders to."""
+    """(line within `body`, counted from 0; message) for each kind of active HTML it renders to, on
+    its own or in the block a page puts it in."""
     if not _could_be_active(body):
         return []
-    return _rendered_active_html(body, extensions)
+    return _rendered_active_html(body, extensions) or _frame_escapes(body, extensions)
+
+
+# The Anthology's pages set a body inside `<div markdown="1">` (and `<section>`, `<details>`).
+# Python-Markdown finds where such a block ends before it reads code spans, so a `</div>` between `
+# marks still closes it, and what follows is raw HTML on the page, although the body on its own
+# renders it as code. Fenced blocks are read first, so they keep an example safe.
+FRAMES = ("div", "section", "details")
+_FRAME_FIX = (
+    "ends the block the page puts around the text, even between ` marks, and what follows it would run "
+    "in readers' browsers: show such HTML as an example between ``` lines instead"
+)
+
+
+def _frame_escapes(body: str, extensions: tuple[str, ...]) -> list[tuple[int, str]]:
+    lines = body.split("\n")
+    for tag in FRAMES:
+        closing = rf"</{tag}\b"
+        if re.search(closing, body, re.I) and _rendered_active_html(
+            f'<{tag} markdown="1">\n\n{body}\n\n</{tag}>', extensions
+        ):
+            return [(_line_of(lines, (closing,)), f"</{tag}> {_FRAME_FIX}")]
+    return []
 
 
 def _rendered_active_html(body: str, extensions: tuple[str, ...]) -> list[tuple[int, str]]:

@@ -432,3 +432,27 @@ def test_a_described_picture_and_code_that_shows_an_empty_one_stay_allowed() -> 
     assert body_problems("![The choir on the stage](../assets/uploads/a.jpg)\n") == []
     assert body_problems('<img src="../assets/uploads/a.jpg" alt="The choir">\n') == []
     assert body_problems("Write it as `![](x.jpg)` and add words:\n\n```\n![](x.jpg)\n```\n") == []
+
+
+@pytest.mark.parametrize("tag", ["div", "section", "details", "DIV"])
+def test_a_closing_tag_between_backticks_cannot_end_the_pages_block(tag: str) -> None:
+    """The Anthology's pages set a body inside <div markdown="1"> (and <section>, <details>): there a
+    `</div>` in a code span still ends the block, and the <img onerror> after it would be live HTML,
+    although the body on its own renders it as code (found by a review, 2026-12-05)."""
+    body = f"First line.\n\nUse `</{tag}><img src=x onerror=alert(1)>` now.\n"
+    assert render(body).count("<img") == 0  # on its own: code
+    [(line, message)] = active_html(body)
+    assert line == 2 and message.startswith(f"</{tag.lower()}> ends the block the page puts around the text")
+    assert "between ``` lines" in message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Use `</div>` to close a block.\n",  # nothing active follows it
+        "<details><summary>More</summary>\n\nThe rest.\n\n</details>\n",  # balanced, as the guide allows
+        "```\n</div><img src=x onerror=alert(1)>\n```\n",  # a fenced example is read before the blocks
+    ],
+)
+def test_closing_tags_that_keep_the_block_whole_are_allowed(body: str) -> None:
+    assert active_html(body) == []
