@@ -22,9 +22,11 @@ from . import markup
 # `](address` of an inline link or picture: an address in <angle brackets>, or one without spaces
 # whose parentheses are balanced one level deep, as Python-Markdown reads it.
 _INLINE = re.compile(r"(\]\(\s*)(<[^<>\n]*>|(?:[^\s()<>]|\([^\s()]*\))+)")
-# `[label]: address` of a reference definition: a line of its own.
-_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)")
-_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)")
+# `[label]: address "title"` of a reference definition: a line of its own, and nothing else on it.
+_DEFINITION = re.compile(
+    r"^( {0,3}\[[^\]\n]+\]:[ \t]*)(<[^<>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$"
+)
+_CODE_SPAN = re.compile(r"(`+).+?(?<!`)\1(?!`)", re.DOTALL)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # (line within the text, counted from 0; the address as written; whether it is a picture's) -> new address
@@ -34,11 +36,13 @@ Change = Callable[[int, str, bool], str]
 @dataclass(frozen=True)
 class Address:
     """A relative address in a text: its line (from 0), its path part (percent-decoded, without
-    #anchor or ?query), and whether a picture shows it (`![...](...)`) or a link leads to it."""
+    #anchor or ?query), whether a picture shows it (`![...](...)`) or a link leads to it, and the
+    address as written."""
 
     line: int
     path: str
     picture: bool
+    written: str  # as the editor wrote it, for messages
 
 
 def relative(markdown: str) -> list[Address]:
@@ -50,7 +54,7 @@ def relative(markdown: str) -> list[Address]:
     def keep(line: int, written: str, picture: bool) -> str:
         inner = written[1:-1] if written.startswith("<") else written
         if _is_relative(inner):
-            found.append(Address(line, unquote(_path_and_rest(inner)[0]), picture))
+            found.append(Address(line, unquote(_path_and_rest(inner)[0]), picture, inner))
         return written
 
     _rewrite(markdown, keep)
@@ -62,45 +66,82 @@ def rebase(markdown: str, folder: str) -> str:
     return _rewrite(markdown, lambda _line, written, _picture: _moved(written, folder))
 
 
+def for_page(markdown: str, folder: str, site_root: str, language_root: str) -> str:
+    """`markdown` written in docs/<folder>/, its relative addresses written for a page that shows it
+    as raw HTML, which no engine rewrites (the original beside a translation): a file as
+    `<site_root><its path in docs>`, a page as its folder under `<language_root>` (`x.md` is `x/`,
+    `index.md` its folder), as the site's URLs are. An address out of docs/ stays as written:
+    `local_files` reports it."""
+
+    def change(_line: int, written: str, _picture: bool) -> str:
+        bracketed = written.startswith("<")
+        inner = written[1:-1] if bracketed else written
+        if not _is_relative(inner):
+            return written
+        path, rest = _path_and_rest(inner)
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if target == ".." or target.startswith("../"):
+            return written
+        name = posixpath.basename(target)
+        if name.endswith(".md"):
+            page = posixpath.dirname(target) if name == "index.md" else target[: -len(".md")]
+            moved = language_root + (f"{page}/" if page else "")
+        elif "." not in name or target == ".":  # a folder: a page's address
+            moved = language_root + ("" if target == "." else f"{target}/")
+        else:
+            moved = site_root + target
+        return f"<{moved}{rest}>" if bracketed else moved + rest
+
+    return _rewrite(markdown, change)
+
+
 def _rewrite(markdown: str, change: Change) -> str:
+    """Each address passed through `change`, block by block: a link's text may run over lines of a
+    paragraph, never past a blank line or into a fenced block."""
     lines = markdown.split("\n")
-    for number, line in markup.outside_fences(lines):
-        lines[number] = _line(line, lambda written, picture, at=number: change(at, written, picture))
+    block: list[int] = []
+    for number, line in [*markup.outside_fences(lines), (len(lines), "")]:
+        if block and (not line.strip() or number != block[-1] + 1):
+            _block(lines, block, change)
+            block = []
+        if line.strip():
+            block.append(number)
     return "\n".join(lines)
 
 
-def _line(line: str, change: Callable[[str, bool], str]) -> str:
-    if "](" not in line and "]:" not in line:
-        return line
-    if definition := _DEFINITION.match(line):
-        return definition[1] + change(definition[2], False) + line[definition.end() :]
-    pieces, at = [], 0
-    for span in _CODE_SPAN.finditer(line):
-        pieces += [_inline(line[at : span.start()], change), span[0]]
-        at = span.end()
-    pieces.append(_inline(line[at:], change))
-    return "".join(pieces)
+def _block(lines: list[str], numbers: list[int], change: Change) -> None:
+    for number in numbers:
+        if definition := _DEFINITION.match(lines[number]):
+            line = lines[number]
+            lines[number] = definition[1] + change(number, definition[2], False) + line[definition.end(2) :]
+    text = "\n".join(lines[number] for number in numbers)
+    if "](" not in text:
+        return
+    code = [span.span() for span in _CODE_SPAN.finditer(text)]
 
-
-def _inline(text: str, change: Callable[[str, bool], str]) -> str:
     def one(match: re.Match[str]) -> str:
-        opener = _opener(text[: match.start()])
-        if opener < 0:  # a `](` in prose, not the end of a link's text
-            return match[0]
-        return match[1] + change(match[2], text[opener - 1 : opener] == "!")
+        at = match.start()
+        opener = _opener(text[:at])
+        if opener < 0 or text[at - 1 : at] == "\\" or any(start <= at < end for start, end in code):
+            return match[0]  # a `](` in prose, escaped, or in code
+        picture = text[opener - 1 : opener] == "!"
+        return match[1] + change(numbers[0] + text.count("\n", 0, at), match[2], picture)
 
-    return _INLINE.sub(one, text)
+    for number, line in zip(numbers, _INLINE.sub(one, text).split("\n"), strict=True):
+        lines[number] = line
 
 
 def _opener(before: str) -> int:
-    """Where the `[` is that a `]` at the end of `before` closes, or -1."""
+    """Where the `[` is that a `]` at the end of `before` closes, or -1; escaped brackets do not count."""
     depth = 0
     for at in range(len(before) - 1, -1, -1):
+        if before[at] not in "[]" or before[at - 1 : at] == "\\":
+            continue
         if before[at] == "]":
             depth += 1
-        elif before[at] == "[":
-            if depth == 0:
-                return at
+        elif depth == 0:
+            return at
+        else:
             depth -= 1
     return -1
 

@@ -25,26 +25,30 @@ def missing(path: str, body: str, body_line: int, folder: str, docs: Path, docs_
     found = []
     for address in addresses.relative(body):
         name = posixpath.basename(address.path)
-        if "." not in name or name.endswith(".md"):
-            continue  # a page or a folder: MkDocs resolves those
-        target = posixpath.normpath(posixpath.join(folder, address.path))
-        what = "the picture" if address.picture else "the file"
-        if target == ".." or target.startswith("../"):
-            inside = target.lstrip("./")
-            wanted = inside if (docs / inside).is_file() else f"{UPLOADS}/{name}"
-            message = (
-                f"{what} {address.path} leads out of {docs_shown}/ (this page is read from {docs_shown}/{folder}/): "
-                f"write {posixpath.relpath(wanted, folder)} for {docs_shown}/{wanted}"
-            )
-        elif not (docs / target).is_file():
-            uploaded = f"{UPLOADS}/{name}"
-            fix = (
-                f"it is in {docs_shown}/{UPLOADS}/, so write {posixpath.relpath(uploaded, folder)}"
-                if (docs / uploaded).is_file()
-                else "save it there, or correct the address (capital and small letters count)"
-            )
-            message = f"{what} {address.path} is not in the site, there is no {docs_shown}/{target}: {fix}"
-        else:
-            continue
-        found.append(Problem(path, body_line + address.line, "body", message))
+        if not posixpath.splitext(name)[1] or name.endswith(".md"):
+            continue  # a page or a folder (`..` too): MkDocs resolves those
+        if message := _problem(address, name, folder, docs, docs_shown):
+            found.append(Problem(path, body_line + address.line, "body", message))
     return found
+
+
+def _problem(address: addresses.Address, name: str, folder: str, docs: Path, docs_shown: str) -> str:
+    target = posixpath.normpath(posixpath.join(folder, address.path))
+    what = f"the picture {address.written}" if address.picture else f"the file {address.written}"
+    uploaded = f"{UPLOADS}/{name}"
+    if target == ".." or target.startswith("../"):
+        inside = target.lstrip("./")
+        wanted = inside if (docs / inside).is_file() else uploaded
+        save = "" if (docs / wanted).is_file() else ", and save it there"
+        return (
+            f"{what} leads out of {docs_shown}/ (this page is read from {docs_shown}/{folder}/): "
+            f"write {posixpath.relpath(wanted, folder)} for {docs_shown}/{wanted}{save}"
+        )
+    if (docs / target).is_file():
+        return ""
+    fix = (
+        f"it is in {docs_shown}/{UPLOADS}/, so write {posixpath.relpath(uploaded, folder)}"
+        if (docs / uploaded).is_file()
+        else "save it there, or correct the address (capital and small letters count)"
+    )
+    return f"{what} is not in the site, there is no {docs_shown}/{target}: {fix}"

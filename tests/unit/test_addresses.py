@@ -1,13 +1,14 @@
-"""An Anthology text's relative addresses, moved for the whole-book page one folder up
-(`anthology.addresses.rebase`), and the original beside a translation as Markdown for its page
-(`anthology.render.original`). The built pages are checked in tests/e2e/test_anthology_build.py."""
+"""A text's relative addresses (`apk_site.addresses`): moved for the whole-book page one folder up
+(`rebase`), and written for the page that shows the original beside a translation as raw HTML
+(`for_page`, with `anthology.render.html`). The built pages are checked in
+tests/e2e/test_anthology_build.py."""
 
 from __future__ import annotations
 
 import markdown as python_markdown
 import pytest
-from apk_site.addresses import rebase
-from apk_site.anthology.render import original
+from apk_site.addresses import for_page, rebase, relative
+from apk_site.anthology.render import html
 
 
 @pytest.mark.parametrize(
@@ -52,6 +53,25 @@ def test_everything_else_stays_as_written(kept):
     assert rebase(kept, "voices") == kept
 
 
+@pytest.mark.parametrize(
+    ("written", "in_book", "found"),
+    [
+        # A link's text over two lines of a paragraph: still a picture, found at its address's line.
+        ("![the choir\non the stage](../../assets/x.jpg)", "![the choir\non the stage](../assets/x.jpg)", [(1, True)]),
+        ('[ok]: ../../a.pdf "Scan"', '[ok]: ../a.pdf "Scan"', [(0, False)]),
+        ("[1]: Abai, Poems, 1909.", "[1]: Abai, Poems, 1909.", []),  # prose, not a definition
+        ("[note]: poem.txt was lost", "[note]: poem.txt was lost", []),
+        ("\\[not a link](x.pdf)", "\\[not a link](x.pdf)", []),  # an escaped bracket is text
+        ("[a\\]b](x.pdf)", "[a\\]b](voices/x.pdf)", [(0, False)]),
+        ("`code over\n[two](lines.pdf)`", "`code over\n[two](lines.pdf)`", []),
+        ("[a\n\n](x.pdf)", "[a\n\n](x.pdf)", []),  # a blank line ends the paragraph and the link
+    ],
+)
+def test_what_markdown_reads_as_a_link_is_what_moves(written, in_book, found):
+    assert rebase(written, "voices") == in_book
+    assert [(a.line, a.picture) for a in relative(written)] == found
+
+
 def test_only_the_addresses_change_in_a_mixed_text():
     text = "# Title\n\nSee [x](x.md), `[y](y.md)` and [z](https://z.kz).\n\n```\n[w](w.md)\n```\n[v](v.md)"
     assert rebase(text, "voices") == text.replace("(x.md)", "(voices/x.md)").replace("[v](v.md)", "[v](voices/v.md)")
@@ -63,32 +83,30 @@ def test_the_book_page_renders_a_moved_picture_where_the_text_page_does():
     assert html == '<p><img alt="Hall" src="../assets/uploads/hall.jpg" /></p>'
 
 
-def test_the_originals_headings_become_paragraphs_that_say_they_are_headings():
-    text = "Intro.\n## The evening\nText.\n### Night ###\n#### Dawn {#dawn}\n```\n## fenced\n```\n#hashtag"
-    assert original(text).split("\n") == [
-        "Intro.",
-        "",
-        '<p class="apk-book-original__heading" role="heading" aria-level="2" markdown="span">The evening</p>',
-        "",
-        "Text.",
-        "",
-        '<p class="apk-book-original__heading" role="heading" aria-level="3" markdown="span">Night</p>',
-        "",
-        "",
-        '<p class="apk-book-original__heading" role="heading" aria-level="4" markdown="span">Dawn</p>',
-        "",
-        "```",
-        "## fenced",
-        "```",
-        "#hashtag",
-    ]
+@pytest.mark.parametrize(
+    ("written", "on_the_page"),
+    [
+        ("![Hall](../../assets/uploads/hall.jpg)", "![Hall](../../../../assets/uploads/hall.jpg)"),
+        ("[the poem](sample-poem.md#s2)", "[the poem](../../../anthology/voices/sample-poem/#s2)"),
+        ("[the part](../heritage/index.md)", "[the part](../../../anthology/heritage/)"),
+        ("[the calendar](../../calendar.md)", "[the calendar](../../../calendar/)"),
+        ("[home](../../index.md)", "[home](../../../)"),
+        ("[regions](../../regions/)", "[regions](../../../regions/)"),
+        ("[a scan](<../../assets/uploads/a b.pdf>)", "[a scan](<../../../../assets/uploads/a b.pdf>)"),
+        ("[out](../../../x.jpg)", "[out](../../../x.jpg)"),  # out of docs/: reported by local_files
+        ("[site](https://example.org/a.md)", "[site](https://example.org/a.md)"),
+    ],
+)
+def test_an_original_shown_as_raw_html_gets_addresses_for_its_page(written, on_the_page):
+    # The Russian page of a text in anthology/voices/: its language root is ../../../, the site's ../../../../
+    assert for_page(written, "anthology/voices", "../../../../", "../../../") == on_the_page
 
 
-def test_the_original_renders_with_no_heading_element():
-    rendered = python_markdown.markdown(
-        original("First *line*.\n\n## The **evening**\n\nLast."), extensions=["md_in_html"]
-    )
-    assert "<h" not in rendered.replace("<p", "")
-    assert '<p aria-level="2" class="apk-book-original__heading" role="heading">The <strong>evening</strong></p>' in (
-        rendered
-    )
+def test_the_originals_headings_of_every_form_become_paragraphs_that_say_they_are_headings():
+    text = "Intro.\n\n## The evening {#evening}\n\nSetext\n===\n\n> ## Quoted\n\n- ## Listed\n\n```\n## fenced\n```"
+    rendered = html(text)
+    assert "<h1" not in rendered and "<h2" not in rendered and "</h" not in rendered
+    heading = '<p class="apk-book-original__heading" role="heading" aria-level="{}"{}>{}</p>'
+    for level, attributes, title in [(2, ' id="evening"', "The evening"), (1, "", "Setext"), (2, "", "Quoted")]:
+        assert heading.format(level, attributes, title) in rendered
+    assert heading.format(2, "", "Listed") in rendered and "## fenced" in rendered

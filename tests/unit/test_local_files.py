@@ -92,3 +92,15 @@ def test_the_catalog_reports_them_for_events_and_anthology_texts_alike(tmp_path:
     (tmp_path / "docs" / "assets" / "uploads").mkdir()
     (tmp_path / "docs" / "assets" / "uploads" / "hall.jpg").write_bytes(b"jpg")
     assert load(folders).ok
+
+
+def test_the_message_shows_the_address_as_written_and_what_is_still_to_do(docs: Path) -> None:
+    assert messages("[up](../..) [here](.)", docs) == []  # folders, not files
+    assert messages("![A](../assets/uploads/new%20hall.jpg)", docs, line=1) == [
+        f"{EVENT}:1: body: the picture ../assets/uploads/new%20hall.jpg is not in the site, there is no "
+        "docs/assets/uploads/new hall.jpg: save it there, or correct the address (capital and small letters count)"
+    ]
+    assert messages("![A](../../assets/uploads/none.jpg)", docs, line=1) == [
+        f"{EVENT}:1: body: the picture ../../assets/uploads/none.jpg leads out of docs/ (this page is read from "
+        "docs/events/): write ../assets/uploads/none.jpg for docs/assets/uploads/none.jpg, and save it there"
+    ]

@@ -109,8 +109,8 @@ def _entry(page: Generated, book: Book, lang: str, base: str, context: Context) 
         body = render.render("matter_page.md", view=view, heading_slot=HEADING)
         return _page(page, view.title.value, body, heading=_title_heading(view.title, lang))
     text_view = views.text_page(entry, book, lang, base, context.site_url, context.events, context.accessed)
-    original = render.original(text_view.original.body) if text_view.original else ""
-    body = render.render("text_page.md", view=text_view, original=original, heading_slot=HEADING)
+    original = render.html(text_view.original.body) if text_view.original else ""
+    body = render.render("text_page.md", view=text_view, original_html=original, heading_slot=HEADING)
     tags = tuple(tuple(tag) for tag in text_view.cite.tags) if text_view.cite else ()
     heading = _title_heading(text_view.title, lang)
     return _page(page, text_view.title.value, body, _description(text_view), heading=heading, citation=tags)  # type: ignore[arg-type]

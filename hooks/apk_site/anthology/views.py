@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
-from .. import DEFAULT_LANGUAGE, LANGUAGES, l10n
-from ..addresses import rebase
+from .. import DEFAULT_LANGUAGE, LANGUAGES, addresses, l10n
 from ..model import Event
 from ..model import Text as Said
 from . import citation, reading
@@ -253,10 +252,14 @@ def _original(text: Text, shown: Version, lang: str, base: str) -> Original | No
     language = citation.language_name(original.lang, lang)
     href = text_href(text, language_root(base, lang, original.lang)) if original.lang in LANGUAGES else ""
     link = Link(Said(l10n.t("anthology.original_link", lang, language=language), lang), href)
+    # The page shows the original as raw HTML (render.html), which MkDocs does not rewrite.
+    body = addresses.for_page(
+        body_of(text, original), f"anthology/{text.part}", language_root(base, lang, DEFAULT_LANGUAGE), base
+    )
     return Original(
         original.lang,
         original.title,
-        body_of(text, original),
+        body,
         link,
         l10n.t("anthology.show_original", lang, language=language),
     )
@@ -579,7 +582,7 @@ def book_page(book: Book, lang: str, base: str, pdf: Link | None) -> BookPage:
 
 def _in_book(body: str, entry: Entry, shown: Version) -> Said:
     """A text's body on the whole-book page, one folder above the text's own: its addresses follow."""
-    return Said(rebase(body, entry.part), shown.lang)
+    return Said(addresses.rebase(body, entry.part), shown.lang)
 
 
 def _book_entry(entry: Entry, book: Book, lang: str, part_heading: str, chapter_heading: str) -> BookEntry:
