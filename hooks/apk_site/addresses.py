@@ -63,7 +63,7 @@ def relative(markdown: str) -> list[Address]:
 
 def rebase(markdown: str, folder: str) -> str:
     """`markdown` written in `folder` (relative to where it is shown), its relative addresses adjusted."""
-    return _rewrite(markdown, lambda _line, written, _picture: _moved(written, folder))
+    return _rewrite(markdown, lambda _line, written, _picture: _with_path(written, lambda p: _joined(folder, p)))
 
 
 def for_page(markdown: str, folder: str, site_root: str, language_root: str) -> str:
@@ -73,26 +73,19 @@ def for_page(markdown: str, folder: str, site_root: str, language_root: str) -> 
     `index.md` its folder), as the site's URLs are. An address out of docs/ stays as written:
     `local_files` reports it."""
 
-    def change(_line: int, written: str, _picture: bool) -> str:
-        bracketed = written.startswith("<")
-        inner = written[1:-1] if bracketed else written
-        if not _is_relative(inner):
-            return written
-        path, rest = _path_and_rest(inner)
+    def on_the_page(path: str) -> str:
         target = posixpath.normpath(posixpath.join(folder, path))
-        if target == ".." or target.startswith("../"):
-            return written
         name = posixpath.basename(target)
+        if target == ".." or target.startswith("../"):
+            return path
         if name.endswith(".md"):
             page = posixpath.dirname(target) if name == "index.md" else target[: -len(".md")]
-            moved = language_root + (f"{page}/" if page else "")
-        elif "." not in name or target == ".":  # a folder: a page's address
-            moved = language_root + ("" if target == "." else f"{target}/")
-        else:
-            moved = site_root + target
-        return f"<{moved}{rest}>" if bracketed else moved + rest
+            return language_root + (f"{page}/" if page else "")
+        if "." not in name or target == ".":  # a folder: a page's address
+            return language_root + ("" if target == "." else f"{target}/")
+        return site_root + target
 
-    return _rewrite(markdown, change)
+    return _rewrite(markdown, lambda _line, written, _picture: _with_path(written, on_the_page))
 
 
 def _rewrite(markdown: str, change: Change) -> str:
@@ -155,13 +148,18 @@ def _path_and_rest(address: str) -> tuple[str, str]:
     return address[:split], address[split:]
 
 
-def _moved(address: str, folder: str) -> str:
-    bracketed = address.startswith("<")
-    inner = address[1:-1] if bracketed else address
+def _with_path(written: str, move: Callable[[str], str]) -> str:
+    """`written` with its path replaced by `move(path)`, keeping its <angle brackets>, #anchor and
+    ?query; an address that is not relative as it is."""
+    bracketed = written.startswith("<")
+    inner = written[1:-1] if bracketed else written
     if not _is_relative(inner):
-        return address
+        return written
     path, rest = _path_and_rest(inner)
+    moved = move(path) + rest
+    return f"<{moved}>" if bracketed else moved
+
+
+def _joined(folder: str, path: str) -> str:
     joined = posixpath.normpath(posixpath.join(folder, path))
-    if path.endswith("/") and not joined.endswith("/"):
-        joined += "/"
-    return f"<{joined}{rest}>" if bracketed else joined + rest
+    return joined + "/" if path.endswith("/") and not joined.endswith("/") else joined
