@@ -2,7 +2,9 @@
 
 MkDocs finds a missing one too, but only while building, and it names the page it generated
 (`anthology/book.md`, `events/<id>.md`), not the editor's file, while `apk check` would pass. Links
-to pages (`.md`, or a folder) are MkDocs' to check. Each address is relative to the page's source
+to pages (`.md`, or a folder) are MkDocs' to check; nobody checks them yet in an original written in
+a language the site does not have (`*.original.md`), which is shown only as raw HTML beside its
+translations. Each address is relative to the page's source
 in docs/ (see `addresses`): an event's page is read as `docs/events/<id>.md`, whatever its folder in
 events/, and an Anthology text as `docs/anthology/<part>/<id>.md`.
 """
