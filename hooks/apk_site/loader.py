@@ -307,6 +307,8 @@ def _read_all(folder: Path, base: Path, problems: list[Problem]) -> dict[tuple[s
         if isinstance(record, Problem):
             problems.append(record)
             continue
+        if source.lang is not None and record.empty:
+            continue  # the form's file for a language nobody wrote in: no translation yet
         groups[(os.path.dirname(source.path), source.name)][source.lang] = record
     for key in [key for key in _parsed if key not in seen]:
         del _parsed[key]  # files since changed or removed

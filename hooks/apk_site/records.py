@@ -46,6 +46,12 @@ class Record:
     lines: dict[str, int] = field(default_factory=dict)
     body_line: int = 1  # the file's line where `body` (stripped) starts
 
+    @property
+    def empty(self) -> bool:
+        """Nothing written: no key and no text. The web form saves such a file for every language
+        nobody wrote in (decaporg/decap-cms#6932); a translation file like that is no translation yet."""
+        return not self.meta and not self.body.strip()
+
     def body_lines(self, found: list[tuple[int, str]], name: str = "body") -> list[Problem]:
         """Problems at lines counted from the body's first line (as `markup.body_problems` gives them)."""
         return [Problem(self.path, self.body_line + line, name, message) for line, message in found]

@@ -18,7 +18,17 @@ import pytest
 
 # The project copy, its decap-server and the built site with /admin/ pointing at it; importing the
 # fixtures gives this module its own copy, so its files are not mixed with the other modules'.
-from tests.browser.test_cms import EXISTING, admin_url, backend, open_form, project, publish, snapshot  # noqa: F401
+from tests.browser.test_cms import (  # noqa: F401
+    EXISTING,
+    admin_url,
+    backend,
+    choose,
+    field,
+    open_form,
+    project,
+    publish,
+    snapshot,
+)
 from tests.browser.test_cms_upload import UPLOADS, tiny_png, wait_for_file
 from tests.conftest import ROOT
 
@@ -111,6 +121,53 @@ def test_insert_picture_writes_its_address_at_the_cursor_and_nothing_else(browse
     assert [k for k in before if after[k] != before[k]] == [main]
     expected = before[main].decode().replace(line_end, f"{line_end}![A dot]({address})", 1)
     assert after[main].decode() == expected
+    check = apk_check(project)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_picture_in_a_new_event_lands_with_its_first_save(browser, admin_url, project, tmp_path):  # noqa: F811
+    """Decap keeps a picture of an entry that has no file yet with the draft, and moves it to the
+    media folder worked out from the entry's path on its first save (`updateAssetProxies`). The
+    event is written in Kazakh only, the least the form asks for."""
+    name, new = "picture-test-new.png", "2026-06-01-picture-test"
+    picture = tmp_path / name
+    picture.write_bytes(tiny_png())
+    before = snapshot(project)
+    page, _ = open_form(browser, admin_url)
+    page.goto(f"{admin_url}?lang=en#/collections/events/new")
+    field(page, "File name (address)").fill(new)
+    field(page, "Start").fill("2026-06-01")
+    choose(page, "Region", "Astana")
+    choose(page, "Category", "Sessions and forums")
+    choose(page, "Organizer", "Assembly of People of Kazakhstan")
+    field(page, "Title").fill("Сурет сынағы")
+    field(page, "Venue").fill("Бейбітшілік және келісім сарайы")
+    field(page, "Text").fill("Бірінші жол.\n")
+    field(page, "Text").focus()
+    page.keyboard.press("Control+End")
+    page.get_by_role("button", name="Insert picture").first.click()
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.get_by_text(name).first.wait_for()
+    choose_selected = page.get_by_role("button", name="Choose selected")
+    if not choose_selected.is_enabled():
+        page.get_by_text(name).first.click()
+    choose_selected.click()
+    page.wait_for_function("!document.body.classList.contains('ReactModal__Body--open')")
+    page.keyboard.type("Залдағы сахна")
+    publish(page)
+    landed = wait_for_file(project / UPLOADS / name)
+    page.close()
+
+    assert landed, f"{UPLOADS}/{name} was not written"
+    after = snapshot(project)
+    assert after[f"{UPLOADS}/{name}"] == picture.read_bytes()
+    written = after[f"events/{new}.md"].decode()
+    assert written.endswith(f"Бірінші жол.\n![Залдағы сахна](../assets/uploads/{name})\n"), written
+    added = sorted(set(after) - set(before) - {"docs/assets/", f"{UPLOADS}/"})
+    # Decap also saves a file for each language nobody wrote in (decaporg/decap-cms#6932): nothing
+    # but the two --- lines, which the loader reads as no translation yet, so the check passes.
+    assert added == [f"{UPLOADS}/{name}", f"events/{new}.en.md", f"events/{new}.md", f"events/{new}.ru.md"]
+    assert after[f"events/{new}.en.md"] == after[f"events/{new}.ru.md"] == b"---\n\n---\n"
     check = apk_check(project)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -339,3 +339,11 @@ def test_a_text_saved_as_md_txt_is_named_not_skipped(tmp_path):
         "anthology/prose/poem.md.txt:1: file name: only files ending in .md are read: rename it to poem.md (notes for "
         "editors go under a _ folder)"
     ]
+
+
+def test_an_empty_translation_file_from_the_web_form_is_no_translation_yet(tmp_path):
+    files = {"prose/essay.md": TEXT.format(year="1995"), "prose/essay.ru.md": "---\n\n---\n"}
+    book, found = load_book(anthology(tmp_path, files), tmp_path)
+    assert found == ()
+    [text] = book.texts
+    assert [v.lang for v in text.versions] == ["kk"]

@@ -497,3 +497,16 @@ def test_a_folder_named_like_an_event_file_is_named_and_its_files_still_read(tmp
     assert [str(p) for p in problems] == [
         "events/odd.md:1: file name: is a folder: names ending in .md are for text files, rename the folder"
     ]
+
+
+def test_an_empty_translation_file_from_the_web_form_is_no_translation_yet(tmp_path):
+    """The form saves `---` twice for every language nobody wrote in (decaporg/decap-cms#6932): an
+    event written in Kazakh only must still load, with no Russian or English text."""
+    events, problems = load(tmp_path, {"x.md": GOOD, "x.ru.md": "---\n\n---\n", "x.en.md": "---\n---\n"})
+    assert problems == ()
+    (x,) = events
+    assert x.missing_languages() == ("ru", "en") and x.title("ru").lang == "kk"
+    # A file with anything in it is still read, and checked.
+    assert messages(tmp_path / "b", {"x.md": GOOD, "x.ru.md": "---\n---\nТекст.\n"}) == [
+        "events/x.ru.md:1: title: is missing: add a line 'title: ...' in this language"
+    ]

@@ -335,6 +335,8 @@ def _groups(folder: Path, base: Path, problems: list[Problem]) -> list[Group]:
         if isinstance(record, Problem):
             problems.append(record)
             continue
+        if kind is not None and record.empty:
+            continue  # the form's file for a language nobody wrote in: no translation yet
         group = groups.setdefault((relative.parts[0], name), Group(relative.parts[0], name))
         if kind is None:
             group.main, group.raw = record, text
