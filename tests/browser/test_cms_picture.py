@@ -22,7 +22,6 @@ from tests.browser.test_cms import (  # noqa: F401
     EXISTING,
     admin_url,
     backend,
-    choose,
     field,
     open_form,
     project,
@@ -55,6 +54,17 @@ def put_cursor_after(page, text: str) -> None:
     box.evaluate(
         "(box, text) => { const at = box.value.indexOf(text) + text.length; box.setSelectionRange(at, at); }", text
     )
+
+
+def pick(page, label: str, option: str) -> None:
+    """Chooses `option` in a select list by typing it and pressing Enter, as a keyboard user does, and
+    waits for the list to close: a list left open covers the field below it."""
+    box = field(page, label)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).wait_for()
+    box.press("Enter")
+    page.get_by_role("option").first.wait_for(state="detached")
 
 
 def apk_check(folder: Path) -> subprocess.CompletedProcess[str]:
@@ -137,9 +147,12 @@ def test_a_picture_in_a_new_event_lands_with_its_first_save(browser, admin_url, 
     page.goto(f"{admin_url}?lang=en#/collections/events/new")
     field(page, "File name (address)").fill(new)
     field(page, "Start").fill("2026-06-01")
-    choose(page, "Region", "Astana")
-    choose(page, "Category", "Sessions and forums")
-    choose(page, "Organizer", "Assembly of People of Kazakhstan")
+    for label, option in [
+        ("Region", "Astana"),
+        ("Category", "Sessions and forums"),
+        ("Organizer", "Assembly of People of Kazakhstan"),
+    ]:
+        pick(page, label, option)
     field(page, "Title").fill("Сурет сынағы")
     field(page, "Venue").fill("Бейбітшілік және келісім сарайы")
     field(page, "Text").fill("Бірінші жол.\n")
