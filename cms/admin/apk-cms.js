@@ -290,8 +290,9 @@ CMS.registerWidget("apk-end", EndControl, StringWidget.preview);
 
 // --- A body with an "insert picture" button ----------------------------------------------------
 
-// Decap's buttons are English for Kazakh editors (it has no Kazakh), and the button opens Decap's media library.
-const INSERT_PICTURE = { kk: "Insert picture", ru: "Вставить картинку", en: "Insert picture" };
+// In the language of the form's own labels: Kazakh too, although Decap's buttons and its media library,
+// which the button opens, are English for Kazakh editors (Decap has no Kazakh).
+const INSERT_PICTURE = { kk: "Сурет қосу", ru: "Вставить картинку", en: "Insert picture" };
 
 // `address` is one public path, or several if a media library ever hands back a list.
 export function withPicture(text, at, address) {
